@@ -1,0 +1,21 @@
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    DJANGO_SETTINGS_MODULE=kooperativa.settings.production \
+    PORT=8000
+
+RUN useradd --create-home --uid 1000 hub
+WORKDIR /app
+
+COPY requirements.txt .
+RUN pip install --no-cache-dir -r requirements.txt
+
+COPY --chown=hub:hub . .
+RUN SECRET_KEY=build-only ALLOWED_HOSTS=build python manage.py collectstatic --no-input \
+    && SECRET_KEY=build-only ALLOWED_HOSTS=build python manage.py compile_translations \
+    && mkdir -p /app/media && chown -R hub:hub /app
+
+USER hub
+EXPOSE 8000
+CMD ["sh", "-c", "gunicorn --pythonpath site kooperativa.wsgi --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-3} --access-logfile -"]

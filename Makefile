@@ -1,0 +1,40 @@
+# Kooperativa Knowledge Hub — the commands the README describes.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: run setup install messages test test-sqlite lint format clean
+
+run: setup
+	$(MANAGE) runserver 127.0.0.1:8000
+
+setup: install messages
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_demo_content
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed (set PYTHON=/path/to/python3.11)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+
+messages: install
+	$(MANAGE) compile_translations
+
+test: install messages lint
+	$(MANAGE) makemigrations --check --dry-run
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media staticfiles

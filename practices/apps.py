@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PracticesConfig(AppConfig):
+    name = "practices"
+    verbose_name = _("Knowledge base")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

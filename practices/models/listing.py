@@ -1,0 +1,187 @@
+"""Query-string filters and pagination for the public listings.
+
+Filter values are slugs shared by every translation of a term, so a link such as
+``?theme=digital`` means the same thing in every language. Malformed values are ignored
+and reported; well-formed values that match nothing give an empty list, never an error.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.db.models import Min, Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from .taxonomy import Country, MaterialFormat, Theme
+
+YEAR_RANGE = range(1990, 2101)
+
+
+def paginate(request, queryset, per_page):
+    """The requested page; page numbers that are not numbers or are out of range give a real page."""
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def in_reader_language(queryset, locale):
+    """One version of each page: the reader's language, else the default language, else the original.
+
+    Nothing is hidden because it has not been translated yet; templates flag the language.
+    """
+    default_locale = Locale.get_default()
+    in_locale = queryset.filter(locale=locale).values("translation_key")
+    in_default = queryset.filter(locale=default_locale).exclude(translation_key__in=in_locale)
+    elsewhere = queryset.exclude(translation_key__in=in_locale).exclude(
+        translation_key__in=queryset.filter(locale=default_locale).values("translation_key")
+    )
+    first_elsewhere = elsewhere.values("translation_key").annotate(first=Min("pk")).values("first")
+    return queryset.filter(Q(locale=locale) | Q(pk__in=in_default.values("pk")) | Q(pk__in=first_elsewhere))
+
+
+def terms_in_locale(model, locale):
+    """A taxonomy's terms in the given locale, falling back to the default locale's."""
+    terms = model.objects.filter(locale=locale)
+    if not terms.exists():
+        terms = model.objects.filter(locale=Locale.get_default())
+    return terms
+
+
+@dataclass
+class FilterOption:
+    value: str
+    label: str
+    selected: bool
+
+
+@dataclass
+class Filter:
+    name: str
+    label: str
+    options: list = field(default_factory=list)
+
+    @property
+    def selected_option(self):
+        return next((option for option in self.options if option.selected), None)
+
+
+class ListingFilters:
+    """Reads filters from a query string and applies them to a queryset of pages."""
+
+    def __init__(self, params, locale):
+        self.params = params
+        self.locale = locale
+        self.ignored = []
+
+    def value(self, name):
+        return (self.params.get(name) or "").strip()[:100]
+
+    def year(self):
+        raw = self.value("year")
+        if not raw:
+            return None
+        if raw.isdigit() and int(raw) in YEAR_RANGE:
+            return int(raw)
+        self.ignored.append(_("year “%(value)s”") % {"value": raw})
+        return None
+
+    def is_active(self):
+        return any(self.value(name) for name in self.names)
+
+    def taxonomy_filter(self, name, label, model):
+        selected = self.value(name)
+        return Filter(
+            name,
+            label,
+            [
+                FilterOption(term.slug, term.name, term.slug == selected)
+                for term in terms_in_locale(model, self.locale)
+            ],
+        )
+
+
+class PracticeFilters(ListingFilters):
+    names = ["theme", "country", "organisation", "year"]
+
+    def apply(self, queryset):
+        if theme := self.value("theme"):
+            queryset = queryset.filter(themes__slug=theme)
+        if country := self.value("country"):
+            queryset = queryset.filter(countries__slug=country.lower())
+        if organisation := self.value("organisation"):
+            queryset = queryset.filter(Q(organisation__slug=organisation) | Q(partners__slug=organisation))
+        if (year := self.year()) is not None:
+            queryset = queryset.filter(start_year__lte=year).filter(
+                Q(end_year__isnull=True) | Q(end_year__gte=year)
+            )
+        return queryset.distinct()
+
+    def available(self):
+        from .organisations import Organisation
+
+        return [
+            self.taxonomy_filter("theme", _("Theme"), Theme),
+            self.taxonomy_filter("country", _("Country"), Country),
+            self.taxonomy_filter("organisation", _("Organisation"), Organisation),
+        ]
+
+
+class MaterialFilters(ListingFilters):
+    names = ["theme", "format", "level", "organisation", "language", "year"]
+
+    def apply(self, queryset):
+        if theme := self.value("theme"):
+            queryset = queryset.filter(themes__slug=theme)
+        if material_format := self.value("format"):
+            queryset = queryset.filter(material_format__slug=material_format)
+        if level := self.value("level"):
+            queryset = queryset.filter(level=level)
+        if organisation := self.value("organisation"):
+            queryset = queryset.filter(organisation__slug=organisation)
+        if language := self.value("language"):
+            queryset = queryset.filter(languages__language_code=language)
+        if (year := self.year()) is not None:
+            queryset = queryset.filter(published_year=year)
+        return queryset.distinct()
+
+    def available(self):
+        from .organisations import Organisation
+        from .pages import Level
+
+        level = self.value("level")
+        language = self.value("language")
+        return [
+            self.taxonomy_filter("theme", _("Theme"), Theme),
+            self.taxonomy_filter("format", _("Format"), MaterialFormat),
+            Filter(
+                "level",
+                _("Level"),
+                [FilterOption(value, label, value == level) for value, label in Level.choices],
+            ),
+            Filter(
+                "language",
+                _("Language"),
+                [
+                    FilterOption(
+                        locale.language_code, locale.get_display_name(), locale.language_code == language
+                    )
+                    for locale in Locale.objects.order_by("pk")
+                ],
+            ),
+            self.taxonomy_filter("organisation", _("Organisation"), Organisation),
+        ]
+
+
+class OrganisationFilters(ListingFilters):
+    names = ["country", "theme"]
+
+    def apply(self, queryset):
+        if country := self.value("country"):
+            queryset = queryset.filter(organisation__country__slug=country.lower())
+        if theme := self.value("theme"):
+            queryset = queryset.filter(organisation__themes__slug=theme)
+        return queryset.distinct()
+
+    def available(self):
+        return [
+            self.taxonomy_filter("country", _("Country"), Country),
+            self.taxonomy_filter("theme", _("Theme"), Theme),
+        ]

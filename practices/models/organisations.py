@@ -1,0 +1,165 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .listing import paginate
+
+
+class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
+    """A member organisation of the network. Its pages live under its profile page."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=100)
+    country = models.ForeignKey(
+        "practices.Country", verbose_name=_("country"), on_delete=models.PROTECT, related_name="+"
+    )
+    city = models.CharField(_("city"), max_length=100)
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("public contact email"), blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    description = models.TextField(_("short description"), max_length=600)
+    themes = ParentalManyToManyField(
+        "practices.Theme", verbose_name=_("themes"), blank=True, related_name="+"
+    )
+    founding_member = models.BooleanField(_("founding member"), default=False)
+    year_joined = models.PositiveSmallIntegerField(
+        _("year joined"), validators=[MinValueValidator(2005), MaxValueValidator(2100)]
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldRowPanel([FieldPanel("country"), FieldPanel("city")]),
+        FieldPanel("description"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [FieldPanel("website"), FieldPanel("email"), FieldPanel("logo")], heading=_("Contact and logo")
+        ),
+        FieldRowPanel([FieldPanel("founding_member"), FieldPanel("year_joined")], heading=_("Membership")),
+    ]
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("city"),
+        index.SearchField("description"),
+        index.FilterField("locale_id"),
+    ]
+    override_translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("city"),
+        TranslatableField("description"),
+        SynchronizedField("slug"),
+        SynchronizedField("country"),
+        SynchronizedField("website"),
+        SynchronizedField("email"),
+        SynchronizedField("logo"),
+        SynchronizedField("themes"),
+        SynchronizedField("founding_member"),
+        SynchronizedField("year_joined"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+        verbose_name = _("member organisation")
+        verbose_name_plural = _("member organisations")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def profile_page(self):
+        """The live profile page in the active locale, or in any locale when it is not translated."""
+        pages = OrganisationPage.objects.live().filter(organisation__translation_key=self.translation_key)
+        return pages.filter(locale=self.locale).first() or pages.first()
+
+
+class OrganisationIndexPage(Page):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["practices.OrganisationPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("organisation index")
+
+    def get_context(self, request, *args, **kwargs):
+        from .listing import OrganisationFilters
+
+        context = super().get_context(request, *args, **kwargs)
+        filters = OrganisationFilters(request.GET, locale=self.locale)
+        pages = filters.apply(
+            OrganisationPage.objects.live().child_of(self).select_related("organisation")
+        ).order_by("title")
+        context["filters"] = filters
+        context["page_obj"] = paginate(request, pages, per_page=24)
+        return context
+
+
+class OrganisationPage(Page):
+    """The public profile of a member organisation; its practices and materials are its children."""
+
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
+    )
+    about = RichTextField(
+        _("about"),
+        blank=True,
+        features=["h3", "bold", "italic", "ol", "ul", "link"],
+        help_text=_("A longer story of the organisation: history, programme, spaces."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("organisation"), FieldPanel("about")]
+    parent_page_types = ["practices.OrganisationIndexPage"]
+    subpage_types = ["practices.GoodPracticePage", "practices.TrainingMaterialPage"]
+    search_fields = Page.search_fields + [index.SearchField("about")]
+    override_translatable_fields = [SynchronizedField("organisation"), TranslatableField("about")]
+
+    class Meta:
+        verbose_name = _("organisation profile")
+
+    def clean(self):
+        super().clean()
+        if not self.organisation_id:
+            return
+        duplicates = OrganisationPage.objects.filter(
+            organisation__translation_key=self.organisation.translation_key, locale_id=self.locale_id
+        ).exclude(pk=self.pk)
+        if duplicates.exists():
+            raise ValidationError({"organisation": _("This organisation already has a profile page.")})
+
+    def get_context(self, request, *args, **kwargs):
+        from .pages import GoodPracticePage, TrainingMaterialPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["organisation"] = self.organisation.localized
+        context["practices"] = (
+            GoodPracticePage.objects.live().public().child_of(self).order_by("-start_year", "title")
+        )
+        context["materials"] = TrainingMaterialPage.objects.live().public().child_of(self).order_by("title")
+        context["partner_in"] = (
+            GoodPracticePage.objects.live()
+            .public()
+            .filter(locale=self.locale, partners__translation_key=self.organisation.translation_key)
+            .distinct()
+            .order_by("-start_year")
+        )
+        return context

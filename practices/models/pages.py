@@ -1,0 +1,380 @@
+from django import forms
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, TaskState
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from ..blocks import RICH_TEXT_FEATURES, LearningOutcomesBlock, MediaStreamBlock
+from .listing import MaterialFilters, PracticeFilters, in_reader_language, paginate
+
+YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2100)]
+
+
+class BudgetRange(models.TextChoices):
+    UNDER_5K = "under-5k", _("under €5,000")
+    FROM_5K = "5k-20k", _("€5,000–20,000")
+    FROM_20K = "20k-50k", _("€20,000–50,000")
+    FROM_50K = "50k-150k", _("€50,000–150,000")
+    OVER_150K = "over-150k", _("over €150,000")
+
+
+class Level(models.TextChoices):
+    INTRODUCTORY = "introductory", _("Introductory")
+    INTERMEDIATE = "intermediate", _("Intermediate")
+    ADVANCED = "advanced", _("Advanced")
+
+
+class Licence(models.TextChoices):
+    CC_BY = "CC BY 4.0", "CC BY 4.0"
+    CC_BY_SA = "CC BY-SA 4.0", "CC BY-SA 4.0"
+    CC_BY_NC_SA = "CC BY-NC-SA 4.0", "CC BY-NC-SA 4.0"
+    ALL_RIGHTS_RESERVED = "all-rights-reserved", _("All rights reserved")
+
+
+class KnowledgePage(Page):
+    """What good practices and training materials share: ownership, review badge, taxonomy."""
+
+    summary = models.TextField(
+        _("summary"),
+        max_length=300,
+        help_text=_("Plain text, at most 300 characters. Shown in listings and search results."),
+    )
+    organisation = models.ForeignKey(
+        "practices.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    themes = ParentalManyToManyField("practices.Theme", verbose_name=_("themes"), related_name="+")
+
+    parent_page_types = ["practices.OrganisationPage"]
+    subpage_types = []
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.organisation = self.owning_organisation() or self.organisation
+        super().save(*args, **kwargs)
+
+    def owning_organisation(self):
+        if not self.path:
+            return None
+        parent = self.get_parent()
+        return getattr(parent.specific, "organisation", None) if parent else None
+
+    @cached_property
+    def platform_review(self):
+        """The moderator's approval that published the live version, for the 'reviewed' badge."""
+        return (
+            TaskState.objects.filter(
+                workflow_state__base_content_type=ContentType.objects.get_for_model(Page),
+                workflow_state__object_id=str(self.pk),
+                status=TaskState.STATUS_APPROVED,
+            )
+            .select_related("finished_by")
+            .order_by("-finished_at")
+            .first()
+        )
+
+
+class GoodPracticePage(KnowledgePage):
+    partners = ParentalManyToManyField(
+        "practices.Organisation", verbose_name=_("partner organisations"), blank=True, related_name="+"
+    )
+    countries = ParentalManyToManyField("practices.Country", verbose_name=_("countries"), related_name="+")
+    start_year = models.PositiveSmallIntegerField(_("start year"), validators=YEAR_VALIDATORS)
+    end_year = models.PositiveSmallIntegerField(
+        _("end year"),
+        null=True,
+        blank=True,
+        validators=YEAR_VALIDATORS,
+        help_text=_("Leave empty if ongoing."),
+    )
+    context = RichTextField(_("context and challenge"), features=RICH_TEXT_FEATURES)
+    approach = RichTextField(_("approach and activities"), features=RICH_TEXT_FEATURES)
+    results = RichTextField(_("results and evidence of impact"), features=RICH_TEXT_FEATURES)
+    lessons = RichTextField(
+        _("lessons learned"),
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Include what did not work and why: it is what readers learn most from."),
+    )
+    transferability = RichTextField(
+        _("transferability"),
+        features=RICH_TEXT_FEATURES,
+        help_text=_("What another organisation needs to adapt this practice."),
+    )
+    budget_range = models.CharField(_("budget range"), max_length=20, choices=BudgetRange.choices)
+    team_size = models.CharField(_("team"), max_length=200, blank=True)
+    funding_sources = models.CharField(_("funding sources"), max_length=300, blank=True)
+    contact = models.TextField(_("contact"), max_length=500, blank=True)
+    media = StreamField(
+        MediaStreamBlock(), verbose_name=_("images, videos, attachments and links"), blank=True
+    )
+    featured = models.BooleanField(_("featured on the home page"), default=False)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("countries", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")], heading=_("Period")),
+            ],
+            heading=_("Who, where, when"),
+        ),
+        FieldPanel("context"),
+        FieldPanel("approach"),
+        FieldPanel("results"),
+        FieldPanel("lessons"),
+        FieldPanel("transferability"),
+        MultiFieldPanel(
+            [FieldPanel("budget_range"), FieldPanel("team_size"), FieldPanel("funding_sources")],
+            heading=_("Resources"),
+        ),
+        FieldPanel("contact"),
+        FieldPanel("media"),
+        InlinePanel("related_materials", label=_("Related training materials")),
+    ]
+    promote_panels = Page.promote_panels + [FieldPanel("featured")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("context"),
+        index.SearchField("approach"),
+        index.SearchField("results"),
+        index.SearchField("lessons"),
+        index.SearchField("transferability"),
+        index.FilterField("start_year"),
+        index.FilterField("end_year"),
+        index.FilterField("organisation"),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("start_year"),
+        APIField("end_year"),
+        APIField("context"),
+        APIField("approach"),
+        APIField("results"),
+        APIField("lessons"),
+        APIField("transferability"),
+        APIField("budget_range"),
+    ]
+    override_translatable_fields = [
+        TranslatableField("summary"),
+        TranslatableField("context"),
+        TranslatableField("approach"),
+        TranslatableField("results"),
+        TranslatableField("lessons"),
+        TranslatableField("transferability"),
+        TranslatableField("team_size"),
+        TranslatableField("funding_sources"),
+        TranslatableField("contact"),
+        TranslatableField("media"),
+        SynchronizedField("partners"),
+        SynchronizedField("countries"),
+        SynchronizedField("themes"),
+        SynchronizedField("start_year"),
+        SynchronizedField("end_year"),
+        SynchronizedField("budget_range"),
+        SynchronizedField("featured"),
+        SynchronizedField("related_materials"),
+    ]
+
+    class Meta:
+        verbose_name = _("good practice")
+        verbose_name_plural = _("good practices")
+
+    def clean(self):
+        super().clean()
+        if self.end_year and self.start_year and self.end_year < self.start_year:
+            raise ValidationError({"end_year": _("The end year cannot be before the start year.")})
+
+    @property
+    def is_ongoing(self):
+        return self.end_year is None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_materials"] = self.live_related_materials()
+        return context
+
+    def live_related_materials(self):
+        materials = []
+        for link in self.related_materials.select_related("material"):
+            material = link.material.localized if link.material else None
+            if material and material.live:
+                materials.append(material.specific)
+        return materials
+
+
+class TrainingMaterialPage(KnowledgePage):
+    material_format = models.ForeignKey(
+        "practices.MaterialFormat", verbose_name=_("format"), on_delete=models.PROTECT, related_name="+"
+    )
+    audience = models.CharField(_("audience"), max_length=255)
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices)
+    duration_minutes = models.PositiveIntegerField(
+        _("duration in minutes"),
+        validators=[MinValueValidator(5), MaxValueValidator(60 * 24 * 14)],
+        help_text=_("Time needed to work through the material."),
+    )
+    description = RichTextField(_("description"), features=RICH_TEXT_FEATURES)
+    learning_outcomes = StreamField(LearningOutcomesBlock(), verbose_name=_("learning outcomes"))
+    languages = ParentalManyToManyField(
+        "wagtailcore.Locale",
+        verbose_name=_("available in"),
+        related_name="+",
+        help_text=_("Languages the material's files exist in."),
+    )
+    licence = models.CharField(_("licence"), max_length=30, choices=Licence.choices, default=Licence.CC_BY_SA)
+    authors = models.CharField(_("authors"), max_length=300)
+    published_year = models.PositiveSmallIntegerField(_("year published"), validators=YEAR_VALIDATORS)
+    files = StreamField(MediaStreamBlock(), verbose_name=_("files, videos and links"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("material_format"), FieldPanel("level")]),
+                FieldRowPanel([FieldPanel("duration_minutes"), FieldPanel("published_year")]),
+                FieldPanel("audience"),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("About this material"),
+        ),
+        FieldPanel("description"),
+        FieldPanel("learning_outcomes"),
+        MultiFieldPanel([FieldPanel("authors"), FieldPanel("licence")], heading=_("Authors and licence")),
+        FieldPanel("files"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("audience"),
+        index.SearchField("description"),
+        index.SearchField("authors"),
+        index.FilterField("published_year"),
+        index.FilterField("level"),
+        index.FilterField("organisation"),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("audience"),
+        APIField("level"),
+        APIField("duration_minutes"),
+        APIField("description"),
+        APIField("licence"),
+        APIField("authors"),
+        APIField("published_year"),
+    ]
+    override_translatable_fields = [
+        TranslatableField("summary"),
+        TranslatableField("audience"),
+        TranslatableField("description"),
+        TranslatableField("learning_outcomes"),
+        TranslatableField("files"),
+        SynchronizedField("material_format"),
+        SynchronizedField("level"),
+        SynchronizedField("duration_minutes"),
+        SynchronizedField("languages"),
+        SynchronizedField("licence"),
+        SynchronizedField("authors"),
+        SynchronizedField("published_year"),
+        SynchronizedField("themes"),
+    ]
+
+    class Meta:
+        verbose_name = _("training material")
+        verbose_name_plural = _("training materials")
+
+    @property
+    def duration_display(self):
+        hours, minutes = divmod(self.duration_minutes, 60)
+        if hours and minutes:
+            return _("%(hours)d h %(minutes)d min") % {"hours": hours, "minutes": minutes}
+        if hours:
+            return _("%(hours)d h") % {"hours": hours}
+        return _("%(minutes)d min") % {"minutes": minutes}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_practices"] = self.practices_using_this()
+        return context
+
+    def practices_using_this(self):
+        """Live good practices that list this material (in any language), shown in the reader's."""
+        practices = (
+            GoodPracticePage.objects.live()
+            .public()
+            .filter(related_materials__material__translation_key=self.translation_key)
+            .distinct()
+        )
+        by_key = {}
+        for practice in practices:
+            if practice.translation_key not in by_key or practice.locale_id == self.locale_id:
+                by_key[practice.translation_key] = practice
+        return sorted(by_key.values(), key=lambda page: page.title)
+
+
+class PracticeRelatedMaterial(Orderable):
+    practice = ParentalKey(GoodPracticePage, on_delete=models.CASCADE, related_name="related_materials")
+    material = models.ForeignKey(
+        TrainingMaterialPage, verbose_name=_("training material"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("material")]
+
+
+class ListingPage(Page):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    listed_model = None
+    filter_class = None
+    per_page = 12
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        filters = self.filter_class(request.GET, locale=self.locale)
+        pages = (
+            filters.apply(in_reader_language(self.listed_model.objects.live().public(), self.locale))
+            .select_related("organisation", "locale")
+            .order_by("-first_published_at", "title")
+        )
+        context["filters"] = filters
+        context["page_obj"] = paginate(request, pages, self.per_page)
+        return context
+
+
+class PracticeIndexPage(ListingPage):
+    listed_model = GoodPracticePage
+    filter_class = PracticeFilters
+
+    class Meta:
+        verbose_name = _("good practice index")
+
+
+class MaterialIndexPage(ListingPage):
+    listed_model = TrainingMaterialPage
+    filter_class = MaterialFilters
+
+    class Meta:
+        verbose_name = _("training material index")

@@ -1,0 +1,114 @@
+"""The hub's roles, expressed in Wagtail's own permission model.
+
+* Moderators review every submission: they hold publish rights on the whole tree and are the
+  reviewers of the "Platform review" workflow, which covers every page.
+* Each member organisation has an editors group with add and edit rights (never publish) on
+  its profile page in every language. Its practices and materials are children of that page,
+  so the group can work on them and on nothing else; publishing goes through the workflow.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+MODERATORS = "Moderators"
+REVIEW_WORKFLOW = "Platform review"
+REVIEW_TASK = "Moderator review"
+SNIPPET_MODELS = ["theme", "country", "materialformat", "organisation"]
+
+
+def _permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _admin_access():
+    return _permission("wagtailadmin", "access_admin")
+
+
+@transaction.atomic
+def ensure_moderators():
+    group, _ = Group.objects.get_or_create(name=MODERATORS)
+    group.permissions.add(_admin_access(), _permission("wagtail_localize", "submit_translation"))
+    for model in SNIPPET_MODELS:
+        for action in ("add", "change", "delete"):
+            group.permissions.add(_permission("practices", f"{action}_{model}"))
+    root = Page.get_first_root_node()
+    for codename in (
+        "add_page",
+        "change_page",
+        "publish_page",
+        "lock_page",
+        "unlock_page",
+        "bulk_delete_page",
+    ):
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=root, permission=_permission("wagtailcore", codename)
+        )
+    root_collection = Collection.get_first_root_node()
+    for app_label, model in (("wagtailimages", "image"), ("wagtaildocs", "document")):
+        for action in ("add", "change", "choose", "delete"):
+            GroupCollectionPermission.objects.get_or_create(
+                group=group,
+                collection=root_collection,
+                permission=_permission(app_label, f"{action}_{model}"),
+            )
+    # Wagtail's starter "Editors" group may edit the whole tree; the hub has no such role.
+    Group.objects.filter(name="Editors", user__isnull=True).delete()
+    return group
+
+
+@transaction.atomic
+def ensure_review_workflow():
+    moderators = ensure_moderators()
+    task = GroupApprovalTask.objects.filter(name=REVIEW_TASK).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=REVIEW_TASK)
+    task.groups.set([moderators])
+    workflow, _ = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW)
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.update_or_create(page=Page.get_first_root_node(), defaults={"workflow": workflow})
+    Workflow.objects.exclude(pk=workflow.pk).update(active=False)
+    return workflow
+
+
+def editors_group_name(organisation):
+    return f"Editors: {organisation.name}"
+
+
+@transaction.atomic
+def ensure_organisation_editors(organisation, profile_page):
+    """The editors group of one organisation, with rights on every translation of its profile page."""
+    group, _ = Group.objects.get_or_create(name=editors_group_name(organisation))
+    group.permissions.add(_admin_access(), _permission("wagtail_localize", "submit_translation"))
+    for page in profile_page.get_translations(inclusive=True):
+        for codename in ("add_page", "change_page"):
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=page, permission=_permission("wagtailcore", codename)
+            )
+    collection = organisation_collection(organisation)
+    for app_label, model in (("wagtailimages", "image"), ("wagtaildocs", "document")):
+        for action in ("add", "change", "choose"):
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=collection, permission=_permission(app_label, f"{action}_{model}")
+            )
+        GroupCollectionPermission.objects.get_or_create(
+            group=group,
+            collection=Collection.get_first_root_node(),
+            permission=_permission(app_label, f"choose_{model}"),
+        )
+    return group
+
+
+def organisation_collection(organisation):
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name=organisation.name).first()
+    return existing or root.add_child(name=organisation.name)

@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, re_path
+from django.views.static import serve
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from search import views as search_views
+
+from .api import api_router
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+if settings.SERVE_MEDIA:
+    urlpatterns.append(
+        re_path(
+            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}
+        )
+    )
+
+urlpatterns += i18n_patterns(
+    path("search/", search_views.search_page, name="search"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

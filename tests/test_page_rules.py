@@ -1,0 +1,77 @@
+"""Where each page type may be created, and how many of it."""
+
+import pytest
+from wagtail.models import Locale, Page
+
+from home.models import HomePage
+from practices.models import (
+    GoodPracticePage,
+    MaterialIndexPage,
+    OrganisationIndexPage,
+    OrganisationPage,
+    PracticeIndexPage,
+    TrainingMaterialPage,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def home():
+    return HomePage.objects.get(locale=Locale.get_default())
+
+
+def test_home_page_sits_at_the_root_and_holds_only_the_listings():
+    assert HomePage.allowed_parent_page_models() == [Page]
+    assert set(HomePage.allowed_subpage_models()) == {
+        PracticeIndexPage,
+        MaterialIndexPage,
+        OrganisationIndexPage,
+    }
+
+
+@pytest.mark.parametrize("model", [PracticeIndexPage, MaterialIndexPage, OrganisationIndexPage])
+def test_each_listing_exists_once_per_home_page(home, model):
+    assert model.allowed_parent_page_models() == [HomePage]
+    assert not model.can_create_at(home), "a second listing of the same kind must not be creatable"
+
+
+def test_listings_of_practices_and_materials_have_no_children():
+    assert PracticeIndexPage.allowed_subpage_models() == []
+    assert MaterialIndexPage.allowed_subpage_models() == []
+
+
+def test_organisation_profiles_live_in_the_organisation_listing():
+    assert OrganisationPage.allowed_parent_page_models() == [OrganisationIndexPage]
+    assert set(OrganisationPage.allowed_subpage_models()) == {GoodPracticePage, TrainingMaterialPage}
+
+
+@pytest.mark.parametrize("model", [GoodPracticePage, TrainingMaterialPage])
+def test_knowledge_pages_belong_to_an_organisation(home, model):
+    assert model.allowed_parent_page_models() == [OrganisationPage]
+    assert model.allowed_subpage_models() == []
+    assert not model.can_create_at(home)
+    profile = OrganisationPage.objects.filter(locale=home.locale).first()
+    assert model.can_create_at(profile)
+
+
+def test_a_knowledge_page_takes_its_organisation_from_its_parent():
+    practice = GoodPracticePage.objects.first()
+    assert (
+        practice.organisation.translation_key == practice.get_parent().specific.organisation.translation_key
+    )
+
+
+def test_an_organisation_has_one_profile_per_language():
+    profile = OrganisationPage.objects.filter(locale=Locale.get_default()).first()
+    duplicate = OrganisationPage(title="Copy", slug="copy", organisation=profile.organisation)
+    duplicate.locale = profile.locale
+    with pytest.raises(Exception, match="already has a profile page"):
+        duplicate.full_clean()
+
+
+def test_end_year_before_start_year_is_refused():
+    practice = GoodPracticePage.objects.first()
+    practice.start_year, practice.end_year = 2020, 2018
+    with pytest.raises(Exception, match="end year"):
+        practice.full_clean()
