@@ -11,7 +11,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .listing import paginate
+from .listing import in_reader_language, paginate
 
 
 class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
@@ -106,9 +106,8 @@ class OrganisationIndexPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         filters = OrganisationFilters(request.GET, locale=self.locale)
-        pages = filters.apply(
-            OrganisationPage.objects.live().child_of(self).select_related("organisation")
-        ).order_by("title")
+        pages = filters.apply(in_reader_language(OrganisationPage.objects.live(), self.locale))
+        pages = pages.select_related("organisation", "organisation__logo", "locale").order_by("title")
         context["filters"] = filters
         context["page_obj"] = paginate(request, pages, per_page=24)
         return context
@@ -151,14 +150,17 @@ class OrganisationPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["organisation"] = self.organisation.localized
-        context["practices"] = (
-            GoodPracticePage.objects.live().public().child_of(self).order_by("-start_year", "title")
-        )
-        context["materials"] = TrainingMaterialPage.objects.live().public().child_of(self).order_by("title")
+        key = self.organisation.translation_key
+        practices = GoodPracticePage.objects.live().public()
+        materials = TrainingMaterialPage.objects.live().public()
+        context["practices"] = in_reader_language(
+            practices.filter(organisation__translation_key=key), self.locale
+        ).order_by("-start_year", "title")
+        context["materials"] = in_reader_language(
+            materials.filter(organisation__translation_key=key), self.locale
+        ).order_by("title")
         context["partner_in"] = (
-            GoodPracticePage.objects.live()
-            .public()
-            .filter(locale=self.locale, partners__translation_key=self.organisation.translation_key)
+            in_reader_language(practices.filter(partners__translation_key=key), self.locale)
             .distinct()
             .order_by("-start_year")
         )

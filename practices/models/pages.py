@@ -76,11 +76,14 @@ class KnowledgePage(Page):
 
     @cached_property
     def platform_review(self):
-        """The moderator's approval that published the live version, for the 'reviewed' badge."""
+        """The moderator's approval of the live version, for the 'reviewed by the platform' badge."""
+        if not self.live_revision_id:
+            return None
         return (
             TaskState.objects.filter(
                 workflow_state__base_content_type=ContentType.objects.get_for_model(Page),
                 workflow_state__object_id=str(self.pk),
+                revision_id=self.live_revision_id,
                 status=TaskState.STATUS_APPROVED,
             )
             .select_related("finished_by")
@@ -346,6 +349,7 @@ class ListingPage(Page):
     max_count_per_parent = 1
     listed_model = None
     filter_class = None
+    listing_related = []
     per_page = 12
 
     class Meta:
@@ -356,7 +360,8 @@ class ListingPage(Page):
         filters = self.filter_class(request.GET, locale=self.locale)
         pages = (
             filters.apply(in_reader_language(self.listed_model.objects.live().public(), self.locale))
-            .select_related("organisation", "locale")
+            .select_related(*self.listing_related)
+            .prefetch_related("themes")
             .order_by("-first_published_at", "title")
         )
         context["filters"] = filters
@@ -367,6 +372,7 @@ class ListingPage(Page):
 class PracticeIndexPage(ListingPage):
     listed_model = GoodPracticePage
     filter_class = PracticeFilters
+    listing_related = ["organisation", "locale"]
 
     class Meta:
         verbose_name = _("good practice index")
@@ -375,6 +381,7 @@ class PracticeIndexPage(ListingPage):
 class MaterialIndexPage(ListingPage):
     listed_model = TrainingMaterialPage
     filter_class = MaterialFilters
+    listing_related = ["organisation", "locale", "material_format"]
 
     class Meta:
         verbose_name = _("training material index")
