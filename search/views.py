@@ -1,27 +1,67 @@
+from django.conf import settings
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from django.views.decorators.http import require_GET
 
-from practices.models import GoodPracticePage, TrainingMaterialPage
-from practices.models.listing import paginate
+from .backends import facet_labels, run_autocomplete, run_search
+from .params import TYPE_LABELS, InvalidSearch, parse
 
-MAX_QUERY_LENGTH = 200
+LANGUAGES = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
+AUTOCOMPLETE_MIN_LENGTH = 2
 
 
+@require_GET
 def search_page(request):
-    """Search the good practices and training materials of the active language."""
-    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
-    locale = Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
-    pages = (
-        Page.objects.live()
-        .public()
-        .filter(locale=locale)
-        .type(GoodPracticePage, TrainingMaterialPage)
-        .specific()
-    )
-    results = pages.search(query) if query else pages.order_by("-first_published_at")
+    """The knowledge search in the active language; malformed parameters are ignored and named."""
+    locale = get_language() if get_language() in LANGUAGES else settings.LANGUAGE_CODE
+    response = run_search(parse(request.GET, locale))
+    labels = facet_labels(locale)
     return TemplateResponse(
         request,
         "search/search.html",
-        {"query": query, "page_obj": paginate(request, results, per_page=20)},
+        {
+            "search": response,
+            "query": response.params.q,
+            "labels": labels,
+            "type_labels": TYPE_LABELS,
+            "page_range": _page_range(response.params.page, response.num_pages),
+        },
     )
+
+
+def _page_range(current, last, around=2):
+    pages = sorted({1, last, *range(max(1, current - around), min(last, current + around) + 1)})
+    with_gaps = []
+    for number in pages:
+        if with_gaps and number - with_gaps[-1] > 1:
+            with_gaps.append(None)
+        with_gaps.append(number)
+    return with_gaps
+
+
+def _api_language(request):
+    lang = (request.GET.get("lang") or settings.LANGUAGE_CODE).strip().lower()
+    if lang not in LANGUAGES:
+        raise InvalidSearch(f"unknown lang “{lang[:20]}”; use one of {', '.join(sorted(LANGUAGES))}")
+    return lang
+
+
+@require_GET
+def search_api(request):
+    try:
+        params = parse(request.GET, _api_language(request), strict=True)
+    except InvalidSearch as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    return JsonResponse(run_search(params).as_json(), json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def autocomplete_api(request):
+    try:
+        lang = _api_language(request)
+    except InvalidSearch as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    text = " ".join(request.GET.get("q", "").split())[:100]
+    suggestions = run_autocomplete(text, lang) if len(text) >= AUTOCOMPLETE_MIN_LENGTH else []
+    return JsonResponse({"suggestions": suggestions}, json_dumps_params={"ensure_ascii": False})

@@ -3,6 +3,9 @@
 Each test runs in a transaction that is rolled back, so tests may change what they like.
 """
 
+import os
+import sys
+
 import pytest
 from django.contrib.auth import get_user_model
 
@@ -26,3 +29,47 @@ def editor_of(db):
         return get_user_model().objects.get(username=editor_username(organisation_slug))
 
     return editor
+
+
+@pytest.fixture(scope="session")
+def search_engine(django_db_setup, django_db_blocker):
+    """The real Elasticsearch node (search/testnode/node.sh), indexed from the demo content.
+
+    Missing engine: fails under CI=true, skips loudly elsewhere.
+    """
+    from django.conf import settings
+
+    from search import indexing
+
+    problem = None
+    if not settings.ELASTICSEARCH_URL:
+        problem = "ELASTICSEARCH_URL is not set"
+    else:
+        try:
+            indexing.client().cluster.health(wait_for_status="yellow", timeout="30s")
+        except indexing.ENGINE_ERRORS as error:
+            problem = f"Elasticsearch at {settings.ELASTICSEARCH_URL} does not answer ({error})"
+    if problem:
+        message = f"{problem}: start it with `search/testnode/node.sh start` and set ELASTICSEARCH_URL"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        sys.stderr.write(f"\n*** SKIPPING ELASTICSEARCH TESTS: {message} ***\n")
+        pytest.skip(message)
+    indexing.reset_engine_state()
+    with django_db_blocker.unblock():
+        indexing.rebuild(progress=lambda message: None)
+    return indexing.client()
+
+
+@pytest.fixture
+def elasticsearch(search_engine, settings):
+    from search import indexing
+
+    indexing.reset_engine_state()
+    return search_engine
+
+
+@pytest.fixture
+def database_search(settings):
+    """The fallback: no engine configured."""
+    settings.ELASTICSEARCH_URL = ""

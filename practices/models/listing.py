@@ -5,6 +5,7 @@ Filter values are slugs shared by every translation of a term, so a link such as
 and reported; well-formed values that match nothing give an empty list, never an error.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
@@ -15,6 +16,7 @@ from wagtail.models import Locale
 from .taxonomy import Country, MaterialFormat, Theme
 
 YEAR_RANGE = range(1990, 2101)
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
 
 
 def paginate(request, queryset, per_page):
@@ -72,7 +74,16 @@ class ListingFilters:
         self.ignored = []
 
     def value(self, name):
-        return (self.params.get(name) or "").strip()[:100]
+        """A filter value; anything that is not a slug cannot match, so it is ignored and reported."""
+        raw = (self.params.get(name) or "").strip()
+        if not raw or name == "year":
+            return raw[:100]
+        if SLUG.match(raw.lower()):
+            return raw.lower()
+        message = _("%(name)s “%(value)s”") % {"name": name, "value": raw[:20].replace("\x00", "")}
+        if message not in self.ignored:
+            self.ignored.append(message)
+        return ""
 
     def year(self):
         raw = self.value("year")

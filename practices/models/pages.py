@@ -209,6 +209,31 @@ class GoodPracticePage(KnowledgePage):
     def is_ongoing(self):
         return self.end_year is None
 
+    search_type = "practice"
+    search_year_fields = ("start_year", "end_year")
+    search_country_path = "countries"
+
+    def search_body_parts(self):
+        captions = [block.value.get("caption") or block.value.get("title") for block in self.media]
+        return [
+            self.context,
+            self.approach,
+            self.results,
+            self.lessons,
+            self.transferability,
+            self.team_size,
+            self.funding_sources,
+            *captions,
+        ]
+
+    def search_facets(self):
+        return {
+            "countries": [country.slug for country in self.countries.all()],
+            "partners": list(self.partners.all()),
+            "year_from": self.start_year,
+            "year_to": self.end_year,
+        }
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related_materials"] = self.live_related_materials()
@@ -302,6 +327,25 @@ class TrainingMaterialPage(KnowledgePage):
     class Meta:
         verbose_name = _("training material")
         verbose_name_plural = _("training materials")
+
+    search_type = "material"
+    search_year_fields = ("published_year", "published_year")
+    search_country_path = "organisation__country"
+
+    def search_body_parts(self):
+        outcomes = [block.value for block in self.learning_outcomes]
+        return [self.audience, self.description, *outcomes, self.authors]
+
+    def search_facets(self):
+        organisation = self.organisation
+        return {
+            "countries": [organisation.country.slug] if organisation else [],
+            "format": self.material_format.slug,
+            "level": self.level,
+            "languages": [locale.language_code for locale in self.languages.all()],
+            "year_from": self.published_year,
+            "year_to": self.published_year,
+        }
 
     @property
     def duration_display(self):

@@ -11,3 +11,5 @@ STORAGES = {
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+SEARCH_INDEX_PREFIX = "test-kooperativa"
+SEARCH_INDEX_REFRESH_INTERVAL = "100ms"

@@ -1,0 +1,109 @@
+"""Text analysis for each of the hub's languages.
+
+Every locale gets its own index (see ``documents.py``) with the analyzers below, so a Croatian
+page is stemmed as Croatian and a Slovenian one is only folded. All analyzers end in the same
+place for both scripts: Serbian Cyrillic becomes Latin (``serbian_normalization``), Macedonian
+letters it does not know are mapped first, and diacritics are folded while the original is kept.
+So "позориште", "pozorište" and "pozoriste" meet, and a query in either script finds both.
+
+The regional glossary (``glossary.txt``) expands word variants at search time only
+(kazalište ⇄ pozorište ⇄ gledališče ⇄ театар). It runs straight after ``lowercase``, so its
+entries list their diacritic-free and both-script forms themselves.
+"""
+
+from functools import cache
+from pathlib import Path
+
+from elasticsearch.dsl import analyzer, char_filter, token_filter
+
+GLOSSARY_PATH = Path(__file__).resolve().parent / "glossary.txt"
+
+REGIONAL_LOCALES = {"bs", "hr", "sr", "sr-latn", "cnr", "mk"}
+
+macedonian_letters = char_filter(
+    "macedonian_letters",
+    type="mapping",
+    mappings=[
+        "ѓ => gj",
+        "Ѓ => Gj",
+        "ќ => kj",
+        "Ќ => Kj",
+        "ѕ => dz",
+        "Ѕ => Dz",
+        "ѐ => е",
+        "Ѐ => Е",
+        "ѝ => и",
+        "Ѝ => И",
+    ],
+)
+folding = token_filter("folding", type="asciifolding", preserve_original=True)
+regional_stop = token_filter("regional_stop", type="stop", stopwords="_serbian_")
+regional_stemmer = token_filter("regional_stemmer", type="stemmer", language="serbian")
+english_stop = token_filter("english_stop", type="stop", stopwords="_english_")
+english_stemmer = token_filter("english_stemmer", type="stemmer", language="english")
+english_possessive = token_filter("english_possessive", type="stemmer", language="possessive_english")
+autocomplete_grams = token_filter("autocomplete_grams", type="edge_ngram", min_gram=2, max_gram=20)
+
+
+def read_glossary(path=GLOSSARY_PATH):
+    """Synonym rules from the glossary: one group of equivalent terms a line, '#' starts a comment."""
+    if not path.exists():
+        return []
+    rules = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            rules.append(line)
+    return rules
+
+
+@cache
+def glossary_filter():
+    return token_filter("regional_glossary", type="synonym_graph", synonyms=read_glossary(), lenient=True)
+
+
+def _text_analyzers(locale_code):
+    """(index analyzer, search analyzer) for full text in one locale."""
+    script_folding = ["serbian_normalization", folding]
+    if locale_code in REGIONAL_LOCALES:
+        index_filters = ["lowercase", regional_stop, regional_stemmer, *script_folding]
+    elif locale_code == "en":
+        index_filters = ["lowercase", english_possessive, english_stop, english_stemmer, *script_folding]
+    else:
+        # Slovenian and Albanian: no stemmer ships with Elasticsearch; folding keeps recall decent.
+        index_filters = ["lowercase", *script_folding]
+    search_filters = [index_filters[0], glossary_filter(), *index_filters[1:]]
+    char_filters = ["html_strip", macedonian_letters]
+    text = analyzer("text_index", tokenizer="standard", char_filter=char_filters, filter=index_filters)
+    search = analyzer("text_search", tokenizer="standard", char_filter=char_filters, filter=search_filters)
+    return text, search
+
+
+def analyzers(locale_code):
+    """All analyzers of one locale's index, by role."""
+    text, text_search = _text_analyzers(locale_code)
+    exact = analyzer(
+        "exact",
+        tokenizer="standard",
+        char_filter=["html_strip", macedonian_letters],
+        filter=["lowercase", "serbian_normalization", folding],
+    )
+    autocomplete = analyzer(
+        "autocomplete",
+        tokenizer="standard",
+        char_filter=[macedonian_letters],
+        filter=["lowercase", "serbian_normalization", "asciifolding", autocomplete_grams],
+    )
+    autocomplete_search = analyzer(
+        "autocomplete_search",
+        tokenizer="standard",
+        char_filter=[macedonian_letters],
+        filter=["lowercase", "serbian_normalization", "asciifolding"],
+    )
+    return {
+        "text": text,
+        "text_search": text_search,
+        "exact": exact,
+        "autocomplete": autocomplete,
+        "autocomplete_search": autocomplete_search,
+    }

@@ -1,0 +1,366 @@
+"""The knowledge search behind one interface, on Elasticsearch or on the database.
+
+``run_search`` uses Elasticsearch when it is configured and answering, and the database
+otherwise; when the engine fails it answers from the database, says so (``degraded``), and
+leaves the engine alone for ``SEARCH_ENGINE_RETRY_SECONDS`` before trying again.
+"""
+
+import re
+from collections import Counter, OrderedDict
+
+from django.conf import settings
+from django.db.models import Count, Q
+from django.utils.html import escape
+from wagtail.models import Locale, Page
+
+from practices.models import Country, MaterialFormat, Organisation, Theme
+from practices.models.listing import in_reader_language
+from practices.transliteration import cyrillic_to_latin, latin_to_cyrillic
+
+from . import query
+from .indexing import (
+    ENGINE_ERRORS,
+    client,
+    engine_available,
+    engine_configured,
+    engine_failed,
+    indexed_models,
+)
+from .params import FACET_FIELDS, TYPE_LABELS, SearchResponse, SearchResult
+
+# --- labels shared by both backends ----------------------------------------------------------
+
+
+def _term_labels(model, locale):
+    labels = {}
+    for term in model.objects.filter(locale__language_code__in=[locale, settings.LANGUAGE_CODE]):
+        if term.slug not in labels or term.locale.language_code == locale:
+            labels[term.slug] = term.name
+    return labels
+
+
+def facet_labels(locale):
+    return {
+        "type": {key: str(label) for key, label in TYPE_LABELS.items()},
+        "theme": _term_labels(Theme, locale),
+        "country": _term_labels(Country, locale),
+        "organisation": _term_labels(Organisation, locale),
+        "format": _term_labels(MaterialFormat, locale),
+        "language": {loc.language_code: loc.get_display_name() for loc in Locale.objects.all()},
+    }
+
+
+def build_facets(counts, params):
+    """counts: {facet: {value: count}} → {facet: [{value, label, count, selected}]} with selected kept."""
+    labels = facet_labels(params.locale)
+    facets = {}
+    for facet in FACET_FIELDS:
+        values = dict(counts.get(facet, {}))
+        for selected in params.selected(facet):
+            values.setdefault(selected, 0)
+        options = [
+            {
+                "value": value,
+                "label": labels[facet].get(value, value),
+                "count": count,
+                "selected": value in params.selected(facet),
+            }
+            for value, count in values.items()
+            if value
+        ]
+        facets[facet] = sorted(options, key=lambda option: (-option["count"], str(option["label"])))
+    return facets
+
+
+# --- Elasticsearch ---------------------------------------------------------------------------
+
+
+class ElasticsearchBackend:
+    name = "elasticsearch"
+
+    def search(self, params):
+        response = query.knowledge_search(client(), params, settings.LANGUAGE_CODE).execute()
+        count = int(response.aggregations.total.pages.value)
+        last_page = max(1, -(-count // params.per_page))
+        if params.page > last_page:
+            params.page = last_page
+            response = query.knowledge_search(client(), params, settings.LANGUAGE_CODE).execute()
+        counts = {
+            facet: {
+                bucket.key: int(bucket.pages.value)
+                for bucket in getattr(response.aggregations, f"facet_{facet}").values.buckets
+            }
+            for facet in FACET_FIELDS
+        }
+        results = [self._result(hit) for hit in response]
+        return SearchResponse(
+            params=params,
+            count=count,
+            results=results,
+            facets=build_facets(counts, params),
+            suggestion=self._suggestion(response, params, count),
+            backend=self.name,
+        )
+
+    def _result(self, hit):
+        highlight = hit.meta.to_dict().get("highlight", {})
+        snippet = " … ".join(highlight.get("body", [])) or " ".join(highlight.get("summary", []))
+        return SearchResult(
+            title=hit.title,
+            title_html=" ".join(highlight.get("title", [])) or escape(hit.title),
+            url=hit.url,
+            type=hit.type,
+            locale=hit.locale,
+            summary=hit.summary,
+            highlight=snippet,
+            organisation=hit.to_dict().get("organisation") or "",
+            countries=list(hit.to_dict().get("countries", [])),
+            themes=list(hit.to_dict().get("themes", [])),
+            year_from=hit.to_dict().get("year_from"),
+            year_to=hit.to_dict().get("year_to"),
+            page_id=hit.page_id,
+        )
+
+    def _suggestion(self, response, params, count):
+        if not params.q or count >= 3 or "suggest" not in response:
+            return None
+        options = response.suggest.did_you_mean[0].options
+        if options and options[0].text.lower() != params.q.lower():
+            return options[0].text
+        return None
+
+    def autocomplete(self, text, locale):
+        hits = query.autocomplete(client(), text, locale, settings.LANGUAGE_CODE).execute()
+        return [{"title": hit.title, "url": hit.url, "type": hit.type} for hit in hits]
+
+    def similar(self, page, size=4):
+        hits = query.similar(client(), page, size).execute()
+        ids = [hit.page_id for hit in hits]
+        pages = {page.pk: page for page in Page.objects.live().filter(pk__in=ids).specific()}
+        return [pages[page_id] for page_id in ids if page_id in pages]
+
+
+# --- the database ----------------------------------------------------------------------------
+
+
+def query_variants(text):
+    """Plain words of the query in both scripts, so the database finds Cyrillic text for Latin
+    queries and back. Operators and quotes would be read as full-text syntax, so only words stay."""
+    words = " ".join(re.sub(r"[^\w\s]|_", " ", text.lower()).split())
+    if not words:
+        return []
+    return list(OrderedDict.fromkeys([words, cyrillic_to_latin(words), latin_to_cyrillic(words)]))
+
+
+def _highlight(text, words, width=240):
+    """Plain text with the query's words marked, cut to ``width`` around the first match."""
+    plain = " ".join(str(text).split())
+    words = [word for word in words if word]
+    pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE) if words else None
+    match = pattern.search(plain) if pattern else None
+    if width and len(plain) > width:
+        start = max(0, match.start() - width // 3) if match else 0
+        plain = plain[start : start + width]
+    if not pattern:
+        return escape(plain)
+    marked = []
+    position = 0
+    for found in pattern.finditer(plain):
+        marked += [escape(plain[position : found.start()]), "<mark>", escape(found.group(0)), "</mark>"]
+        position = found.end()
+    marked.append(escape(plain[position:]))
+    return "".join(marked)
+
+
+class DatabaseBackend:
+    """Wagtail's database search for the text, the ORM for filters and facet counts."""
+
+    name = "database"
+
+    def _querysets(self, params, skip_facet=None):
+        """The filtered queryset of each indexed page type (all languages), leaving one facet out."""
+        querysets = []
+        types = params.selected("type") if skip_facet != "type" else []
+        for model in indexed_models():
+            if types and model.search_type not in types:
+                continue
+            pages = model.objects.live().public()
+            for facet, values in params.filters.items():
+                if facet == skip_facet or facet == "type":
+                    continue
+                pages = self._filter(model, pages, facet, values)
+            if params.year_to is not None:
+                pages = pages.filter(**{f"{model.search_year_fields[0]}__lte": params.year_to})
+            if params.year_from is not None:
+                end = model.search_year_fields[1]
+                pages = pages.filter(Q(**{f"{end}__gte": params.year_from}) | Q(**{f"{end}__isnull": True}))
+            querysets.append(pages)
+        return querysets
+
+    def _filter(self, model, pages, facet, values):
+        if facet == "theme":
+            return pages.filter(themes__slug__in=values)
+        if facet == "organisation":
+            return pages.filter(organisation__slug__in=values)
+        if facet == "language":
+            return pages.filter(locale__language_code__in=values)
+        if facet == "country":
+            return pages.filter(**{f"{model.search_country_path}__slug__in": values})
+        if facet == "format":
+            return (
+                pages.filter(material_format__slug__in=values)
+                if hasattr(model, "material_format")
+                else pages.none()
+            )
+        return pages
+
+    def _matching_keys(self, model, text):
+        """Translation keys of the model's live pages matching the text, best first."""
+        keys = OrderedDict()
+        for variant in query_variants(text):
+            for page in model.objects.live().search(variant, operator="and"):
+                keys.setdefault(page.translation_key, None)
+        return list(keys)
+
+    def search(self, params):
+        locale = Locale.objects.get(language_code=params.locale)
+        rank = {}
+        everything = []
+        for pages in self._querysets(params):
+            if params.q:
+                keys = self._matching_keys(pages.model, params.q)
+                rank.update({key: position for position, key in enumerate(keys)})
+                pages = pages.filter(translation_key__in=keys)
+            pages = in_reader_language(pages, locale).select_related("organisation", "locale")
+            everything.extend(pages.prefetch_related("themes"))
+
+        def in_other_language(page):
+            return page.locale_id != locale.pk
+
+        if params.q and params.sort == "relevance":
+            everything.sort(key=lambda page: (in_other_language(page), rank.get(page.translation_key, 0)))
+        else:
+            everything.sort(key=lambda page: page.first_published_at or 0, reverse=True)
+            everything.sort(key=in_other_language)
+
+        count = len(everything)
+        last_page = max(1, -(-count // params.per_page))
+        params.page = min(params.page, last_page)
+        words = [word for variant in query_variants(params.q) for word in variant.split()] if params.q else []
+        results = [
+            self._result(page, words) for page in everything[params.offset : params.offset + params.per_page]
+        ]
+        return SearchResponse(
+            params=params,
+            count=count,
+            results=results,
+            facets=build_facets(self._facet_counts(params), params),
+            suggestion=None,
+            backend=self.name,
+        )
+
+    def _facet_counts(self, params):
+        counts = {}
+        text_keys = None
+        if params.q:
+            text_keys = set()
+            for model in indexed_models():
+                text_keys.update(self._matching_keys(model, params.q))
+        for facet in FACET_FIELDS:
+            tally = Counter()
+            for pages in self._querysets(params, skip_facet=facet):
+                if text_keys is not None:
+                    pages = pages.filter(translation_key__in=text_keys)
+                tally.update(self._count(pages, facet))
+            counts[facet] = tally
+        return counts
+
+    def _count(self, pages, facet):
+        model = pages.model
+        if facet == "type":
+            return {model.search_type: pages.values("translation_key").distinct().count()}
+        path = {
+            "theme": "themes__slug",
+            "organisation": "organisation__slug",
+            "language": "locale__language_code",
+            "country": f"{model.search_country_path}__slug",
+            "format": "material_format__slug" if hasattr(model, "material_format") else None,
+        }[facet]
+        if path is None:
+            return {}
+        rows = pages.order_by().values(path).annotate(pages=Count("translation_key", distinct=True))
+        return {row[path]: row["pages"] for row in rows if row[path]}
+
+    def _result(self, page, words):
+        facets = page.search_facets()
+        return SearchResult(
+            title=page.title,
+            url=page.get_url(),
+            type=page.search_type,
+            locale=page.locale.language_code,
+            summary=page.summary,
+            title_html=_highlight(page.title, words, width=None),
+            highlight=_highlight(page.summary, words) if words else "",
+            organisation=page.organisation.slug if page.organisation else "",
+            countries=facets.get("countries", []),
+            themes=[theme.slug for theme in page.themes.all()],
+            year_from=facets.get("year_from"),
+            year_to=facets.get("year_to"),
+            page_id=page.pk,
+        )
+
+    def autocomplete(self, text, locale):
+        suggestions = []
+        seen = set()
+        for model in indexed_models():
+            pages = in_reader_language(
+                model.objects.live().public(), Locale.objects.get(language_code=locale)
+            )
+            for variant in query_variants(text):
+                for page in pages.autocomplete(variant)[:8]:
+                    if page.translation_key not in seen:
+                        seen.add(page.translation_key)
+                        suggestions.append(
+                            {"title": page.title, "url": page.get_url(), "type": page.search_type}
+                        )
+        return suggestions[:8]
+
+    def similar(self, page, size=4):
+        theme_ids = page.themes.values_list("pk", flat=True)
+        candidates = (
+            type(page)
+            .objects.live()
+            .public()
+            .filter(locale=page.locale, themes__in=theme_ids)
+            .exclude(translation_key=page.translation_key)
+            .annotate(shared=Count("themes"))
+            .order_by("-shared", "-first_published_at")
+        )
+        return list(candidates[:size])
+
+
+# --- choosing ---------------------------------------------------------------------------------
+
+
+def _with_fallback(operation):
+    """(answer, degraded): from Elasticsearch when it answers, else from the database."""
+    if engine_available():
+        try:
+            return operation(ElasticsearchBackend()), False
+        except ENGINE_ERRORS as error:
+            engine_failed(error)
+    return operation(DatabaseBackend()), engine_configured()
+
+
+def run_search(params):
+    response, degraded = _with_fallback(lambda backend: backend.search(params))
+    response.degraded = degraded
+    return response
+
+
+def run_autocomplete(text, locale):
+    return _with_fallback(lambda backend: backend.autocomplete(text, locale))[0]
+
+
+def similar_pages(page, size=4):
+    return _with_fallback(lambda backend: backend.similar(page, size))[0]

@@ -1,0 +1,251 @@
+"""From pages to search documents, and keeping the per-locale indexes in step with the site.
+
+A page is indexed when it is live and public; anything else is removed. When the engine cannot
+be reached, the page is written to the backlog (``PendingIndexUpdate``) and the editor's action
+goes on; ``manage.py search_index update`` (and every later successful update) catches up.
+"""
+
+import html
+import logging
+import time
+from functools import cache
+
+from django.conf import settings
+from django.utils.html import strip_tags
+from elasticsearch import Elasticsearch
+from elasticsearch.exceptions import ApiError, TransportError
+from elasticsearch.helpers import BulkIndexError, streaming_bulk
+from wagtail.models import Locale, Page, get_page_models
+
+from .documents import alias_name, index_definition, versioned_name
+from .models import PendingIndexUpdate
+
+logger = logging.getLogger(__name__)
+
+ENGINE_ERRORS = (TransportError, ApiError, BulkIndexError, ConnectionError, OSError)
+
+
+_engine_down_until = 0.0
+_indexes_checked = False
+
+
+def engine_configured():
+    return bool(settings.ELASTICSEARCH_URL)
+
+
+def engine_available():
+    """Configured, and not known to have failed within the last SEARCH_ENGINE_RETRY_SECONDS."""
+    return engine_configured() and time.monotonic() >= _engine_down_until
+
+
+def engine_failed(error):
+    global _engine_down_until
+    _engine_down_until = time.monotonic() + settings.SEARCH_ENGINE_RETRY_SECONDS
+    logger.error("Search engine unavailable: %s", error)
+
+
+def reset_engine_state():
+    """Forget an earlier failure (tests, and after an operator fixed the engine)."""
+    global _engine_down_until, _indexes_checked
+    _engine_down_until = 0.0
+    _indexes_checked = False
+
+
+@cache
+def client():
+    return Elasticsearch(
+        settings.ELASTICSEARCH_URL,
+        request_timeout=settings.ELASTICSEARCH_TIMEOUT,
+        max_retries=1,
+        retry_on_timeout=False,
+    )
+
+
+def indexed_models():
+    """Page types that appear in the knowledge search: those declaring a ``search_type``."""
+    return [model for model in get_page_models() if getattr(model, "search_type", None)]
+
+
+def text_of(value):
+    return " ".join(html.unescape(strip_tags(str(value or ""))).split())
+
+
+def _localized(snippet, locale):
+    return snippet.get_translation_or_none(locale) or snippet
+
+
+def document(page):
+    """The search document of one live page (a ``GoodPracticePage``, ``TrainingMaterialPage`` …)."""
+    locale = page.locale
+    organisation = page.organisation
+    themes = list(page.themes.all())
+    document = {
+        "_id": str(page.pk),
+        "page_id": page.pk,
+        "translation_key": str(page.translation_key),
+        "locale": locale.language_code,
+        "type": page.search_type,
+        "url": page.get_url(),
+        "title": page.title,
+        "summary": page.summary,
+        "body": " ".join(text_of(part) for part in page.search_body_parts()),
+        "organisation": organisation.slug if organisation else None,
+        "organisation_name": _localized(organisation, locale).name if organisation else "",
+        "themes": [theme.slug for theme in themes],
+        "theme_names": [_localized(theme, locale).name for theme in themes],
+        "first_published_at": page.first_published_at,
+        "last_published_at": page.last_published_at,
+    }
+    document.update(page.search_facets())
+    if "partners" in document:
+        partners = document.pop("partners")
+        document["partners"] = [partner.slug for partner in partners]
+        document["partner_names"] = [_localized(partner, locale).name for partner in partners]
+    return document
+
+
+def is_searchable(page):
+    return page.live and not page.get_view_restrictions().exists()
+
+
+def searchable_pages(locale=None):
+    """Every live, public page of the indexed types, most specific class, ready to be documented."""
+    for model in indexed_models():
+        pages = model.objects.live().public().select_related("organisation", "locale")
+        if locale is not None:
+            pages = pages.filter(locale=locale)
+        yield from pages.prefetch_related("themes").iterator(chunk_size=200)
+
+
+def _actions(pages, index=None):
+    for page in pages:
+        source = document(page)
+        doc_id = source.pop("_id")
+        yield {
+            "_op_type": "index",
+            "_index": index or alias_name(source["locale"]),
+            "_id": doc_id,
+            "_source": source,
+        }
+
+
+def bulk_index(pages, index=None, progress=None):
+    """Index pages in bulk; returns how many were indexed. ``progress(n)`` is called as it goes."""
+    count = 0
+    for ok, item in streaming_bulk(client(), _actions(pages, index), chunk_size=500, raise_on_error=False):
+        if not ok:
+            logger.warning("Search index refused a document: %s", item)
+            continue
+        count += 1
+        if progress and count % 100 == 0:
+            progress(count)
+    return count
+
+
+# --- keeping in sync -------------------------------------------------------------------------
+
+
+def update_pages(page_ids):
+    """Bring the index in line with the database for these pages: index if searchable, else remove."""
+    global _indexes_checked
+    if not engine_configured() or not page_ids:
+        return
+    page_ids = set(page_ids)
+    try:
+        if not engine_available():
+            raise ConnectionError("engine marked unavailable after a recent failure")
+        if not _indexes_checked:
+            ensure_indexes()
+            _indexes_checked = True
+        searchable = [
+            page
+            for page in Page.objects.filter(pk__in=page_ids).specific()
+            if getattr(page, "search_type", None) and is_searchable(page)
+        ]
+        bulk_index(searchable)
+        removed = page_ids - {page.pk for page in searchable}
+        for page_id in removed:
+            for alias in _existing_aliases():
+                client().options(ignore_status=404).delete(index=alias, id=str(page_id))
+    except ENGINE_ERRORS as error:
+        if engine_available():
+            engine_failed(error)
+        logger.warning("%d page(s) queued for the search index until the engine answers", len(page_ids))
+        PendingIndexUpdate.objects.bulk_create(
+            [PendingIndexUpdate(page_id=page_id) for page_id in page_ids], ignore_conflicts=True
+        )
+        return
+    PendingIndexUpdate.objects.filter(page_id__in=page_ids).delete()
+    catch_up()
+
+
+def catch_up(limit=500):
+    """Process queued updates left by earlier engine failures; returns how many were processed."""
+    pending = list(PendingIndexUpdate.objects.values_list("page_id", flat=True)[:limit])
+    if pending:
+        update_pages(pending)
+    return len(pending)
+
+
+def _existing_aliases():
+    return [alias_name(locale.language_code) for locale in Locale.objects.all()]
+
+
+# --- rebuilding ------------------------------------------------------------------------------
+
+
+def rebuild(progress=print):
+    """Fill a fresh index per locale, then swap each alias to it and drop the old one."""
+    total = 0
+    for locale in Locale.objects.order_by("language_code"):
+        code = locale.language_code
+        alias = alias_name(code)
+        new_index = versioned_name(code)
+        index_definition(new_index, code).create(using=client())
+        count = bulk_index(
+            searchable_pages(locale), index=new_index, progress=lambda n, c=code: progress(f"  {c}: {n} …")
+        )
+        client().indices.refresh(index=new_index)
+        actions = [{"add": {"index": new_index, "alias": alias}}]
+        behind = indexes_behind(alias)
+        if not behind and client().indices.exists(index=alias):
+            behind = [alias]  # an index written under the alias's name before any alias existed
+        actions += [{"remove_index": {"index": name}} for name in behind]
+        client().indices.update_aliases(actions=actions)
+        progress(f"  {code}: {count} documents in {new_index}")
+        total += count
+    PendingIndexUpdate.objects.all().delete()
+    return total
+
+
+def indexes_behind(alias):
+    if not client().indices.exists_alias(name=alias):
+        return []
+    return list(client().indices.get_alias(name=alias).body)
+
+
+def ensure_indexes():
+    """Create any missing locale index (empty), so writes never auto-create an unanalysed index."""
+    for locale in Locale.objects.all():
+        alias = alias_name(locale.language_code)
+        if not client().indices.exists_alias(name=alias):
+            client().options(ignore_status=404).indices.delete(index=alias)
+            name = versioned_name(locale.language_code)
+            index_definition(name, locale.language_code).create(using=client())
+            client().indices.put_alias(index=name, name=alias)
+
+
+def status():
+    """Per locale: documents in the index against live, public pages in the database."""
+    rows = []
+    for locale in Locale.objects.order_by("language_code"):
+        expected = sum(
+            model.objects.live().public().filter(locale=locale).count() for model in indexed_models()
+        )
+        alias = alias_name(locale.language_code)
+        try:
+            indexed = client().count(index=alias)["count"]
+        except ENGINE_ERRORS:
+            indexed = None
+        rows.append({"locale": locale.language_code, "alias": alias, "indexed": indexed, "live": expected})
+    return rows

@@ -1,0 +1,56 @@
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from search import indexing
+
+
+class Command(BaseCommand):
+    help = (
+        "Manage the Elasticsearch knowledge index. rebuild: fill new indexes and swap the aliases "
+        "(no downtime); update: index everything again in place and clear the backlog; "
+        "status: documents per language against live pages."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("action", choices=["rebuild", "update", "status"])
+
+    def handle(self, *args, action, **options):
+        if not indexing.engine_configured():
+            raise CommandError("ELASTICSEARCH_URL is not set: the site searches the database.")
+        try:
+            getattr(self, action)()
+        except indexing.ENGINE_ERRORS as error:
+            raise CommandError(f"Elasticsearch at the configured URL did not answer: {error}") from error
+
+    def rebuild(self):
+        started = time.monotonic()
+        self.stdout.write("Rebuilding the knowledge index, one language at a time:")
+        total = indexing.rebuild(progress=self.stdout.write)
+        self.stdout.write(
+            self.style.SUCCESS(f"{total} documents indexed in {time.monotonic() - started:.1f} s.")
+        )
+
+    def update(self):
+        started = time.monotonic()
+        indexing.ensure_indexes()
+        backlog = indexing.catch_up(limit=100_000)
+        total = indexing.bulk_index(
+            indexing.searchable_pages(), progress=lambda n: self.stdout.write(f"  {n} …")
+        )
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{total} documents updated, {backlog} queued update(s) processed "
+                f"in {time.monotonic() - started:.1f} s."
+            )
+        )
+
+    def status(self):
+        rows = indexing.status()
+        self.stdout.write(f"{'language':<10}{'index':>8}{'live pages':>12}")
+        for row in rows:
+            indexed = "—" if row["indexed"] is None else row["indexed"]
+            mark = "" if row["indexed"] == row["live"] else "  ← out of step"
+            self.stdout.write(f"{row['locale']:<10}{indexed!s:>8}{row['live']:>12}{mark}")
+        pending = indexing.PendingIndexUpdate.objects.count()
+        self.stdout.write(f"Queued updates waiting for the engine: {pending}")

@@ -1,0 +1,176 @@
+"""What a search asks for, read defensively from a query string, and what it answers."""
+
+import re
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+MAX_QUERY_LENGTH = 200
+PER_PAGE = 10
+MAX_PAGE = 1000
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
+SORTS = ("relevance", "newest")
+TYPE_LABELS = {"practice": _("Good practice"), "material": _("Training material")}
+
+# facet name in URLs → field in the index
+FACET_FIELDS = {
+    "type": "type",
+    "theme": "themes",
+    "country": "countries",
+    "organisation": "organisation",
+    "format": "format",
+    "language": "locale",
+}
+
+
+class InvalidSearch(ValueError):
+    """A parameter the API cannot accept; the message is shown to the caller."""
+
+
+@dataclass
+class SearchParams:
+    locale: str
+    q: str = ""
+    filters: dict = field(default_factory=dict)
+    year_from: int | None = None
+    year_to: int | None = None
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = PER_PAGE
+    ignored: list = field(default_factory=list)
+
+    @property
+    def offset(self):
+        return (self.page - 1) * self.per_page
+
+    def selected(self, facet):
+        return self.filters.get(facet, [])
+
+
+def _year(value, name, problems):
+    if not value:
+        return None
+    if value.isdigit() and 1900 <= int(value) <= 2100:
+        return int(value)
+    problems.append(_("%(name)s must be a year between 1900 and 2100") % {"name": name})
+    return None
+
+
+def parse(params, locale, strict=False):
+    """Read search parameters. ``strict`` (the API) raises InvalidSearch on malformed values;
+    otherwise they are ignored and listed in ``ignored`` so the page can say so."""
+    problems = []
+    query = " ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH]
+    languages = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
+
+    filters = {}
+    for facet in FACET_FIELDS:
+        values = []
+        for raw in params.getlist(facet):
+            value = raw.strip().lower()
+            if not value:
+                continue
+            if facet == "language" and value not in languages:
+                problems.append(_("unknown language “%(value)s”") % {"value": raw[:20]})
+            elif facet == "type" and value not in TYPE_LABELS:
+                problems.append(_("unknown type “%(value)s”") % {"value": raw[:20]})
+            elif not SLUG.match(value):
+                problems.append(_("malformed %(facet)s “%(value)s”") % {"facet": facet, "value": raw[:20]})
+            elif value not in values:
+                values.append(value)
+        if values:
+            filters[facet] = values[:20]
+
+    year_from = _year(params.get("year_from", "").strip(), "year_from", problems)
+    year_to = _year(params.get("year_to", "").strip(), "year_to", problems)
+    if year_from and year_to and year_from > year_to:
+        year_from, year_to = year_to, year_from
+
+    sort = params.get("sort", "relevance") or "relevance"
+    if sort not in SORTS:
+        problems.append(_("sort must be “relevance” or “newest”"))
+        sort = "relevance"
+
+    raw_page = params.get("page", "1").strip() or "1"
+    if raw_page.isdigit() and int(raw_page) >= 1:
+        page = min(int(raw_page), MAX_PAGE)
+    else:
+        problems.append(_("page must be a positive whole number"))
+        page = 1
+
+    if strict and problems:
+        raise InvalidSearch("; ".join(str(problem) for problem in problems))
+    return SearchParams(
+        locale=locale,
+        q=query,
+        filters=filters,
+        year_from=year_from,
+        year_to=year_to,
+        sort=sort,
+        page=page,
+        ignored=problems,
+    )
+
+
+@dataclass
+class SearchResult:
+    """One hit, the same from either backend."""
+
+    title: str
+    url: str
+    type: str
+    locale: str
+    summary: str
+    highlight: str
+    organisation: str
+    countries: list
+    themes: list
+    year_from: int | None
+    year_to: int | None
+    page_id: int
+    title_html: str = ""
+
+    def as_json(self):
+        return {
+            "title": self.title,
+            "url": self.url,
+            "type": self.type,
+            "locale": self.locale,
+            "summary": self.summary,
+            "highlight": self.highlight,
+            "organisation": self.organisation,
+            "countries": self.countries,
+            "themes": self.themes,
+            "year_from": self.year_from,
+            "year_to": self.year_to,
+        }
+
+
+@dataclass
+class SearchResponse:
+    params: SearchParams
+    count: int
+    results: list
+    facets: dict
+    suggestion: str | None
+    backend: str
+    degraded: bool = False
+
+    @property
+    def num_pages(self):
+        return max(1, -(-self.count // self.params.per_page))
+
+    def as_json(self):
+        return {
+            "count": self.count,
+            "page": self.params.page,
+            "num_pages": self.num_pages,
+            "results": [result.as_json() for result in self.results],
+            "facets": {
+                name: [{"value": o["value"], "label": str(o["label"]), "count": o["count"]} for o in options]
+                for name, options in self.facets.items()
+            },
+            "suggestion": self.suggestion,
+            "backend": self.backend,
+        }

@@ -1,0 +1,176 @@
+"""Elasticsearch queries for the knowledge search, built with the DSL.
+
+All locale indexes are searched at once. Every result group is one page in all its languages
+(``collapse`` on ``translation_key``); a locale-preference score puts the reader's language
+first, so each group shows its version in the reader's language when one exists, and pages
+that exist only in other languages follow, flagged by their language.
+"""
+
+from elasticsearch.dsl import Q, Search
+
+from .documents import alias_name, all_aliases
+from .params import FACET_FIELDS
+
+TEXT_FIELDS = [
+    "title^4",
+    "title.exact^3",
+    "summary^2",
+    "body",
+    "organisation_name^2",
+    "organisation_name.exact^2",
+    "theme_names^1.5",
+    "partner_names",
+]
+HIGHLIGHT_FIELDS = {"title": 0, "summary": 0, "body": 2}
+FACET_SIZE = 60
+EXACT_COUNT = {"precision_threshold": 40000}
+CURRENT_LOCALE_WEIGHT = 1000
+DEFAULT_LOCALE_WEIGHT = 100
+
+
+def text_query(text):
+    return Q(
+        "bool",
+        should=[
+            Q("multi_match", query=text, type="cross_fields", operator="and", fields=TEXT_FIELDS),
+            Q("multi_match", query=text, type="phrase", slop=2, fields=["title^6", "summary^3", "body^2"]),
+            Q(
+                "multi_match",
+                query=text,
+                type="best_fields",
+                fields=["title^2", "summary", "body"],
+                fuzziness="AUTO",
+                prefix_length=2,
+                minimum_should_match="75%",
+                boost=0.3,
+            ),
+        ],
+        minimum_should_match=1,
+    )
+
+
+def prefer_locale(query, locale, default_locale, replace_score=False):
+    return Q(
+        "function_score",
+        query=query,
+        functions=[
+            {"filter": Q("term", locale=locale), "weight": CURRENT_LOCALE_WEIGHT},
+            {"filter": Q("term", locale=default_locale), "weight": DEFAULT_LOCALE_WEIGHT},
+            {"weight": 1},
+        ],
+        score_mode="max",
+        boost_mode="replace" if replace_score else "sum",
+    )
+
+
+def facet_filters(params):
+    return {facet: Q("terms", **{FACET_FIELDS[facet]: values}) for facet, values in params.filters.items()}
+
+
+def year_filter(params):
+    clauses = []
+    if params.year_to is not None:
+        clauses.append(Q("range", year_from={"lte": params.year_to}))
+    if params.year_from is not None:
+        clauses.append(
+            Q(
+                "bool",
+                should=[
+                    Q("range", year_to={"gte": params.year_from}),
+                    Q("bool", must_not=Q("exists", field="year_to")),
+                ],
+                minimum_should_match=1,
+            )
+        )
+    return clauses
+
+
+def knowledge_search(client, params, default_locale):
+    base = text_query(params.q) if params.q else Q("match_all")
+    query = Q("bool", must=[base], filter=year_filter(params))
+    by_facet = facet_filters(params)
+
+    search = (
+        Search(using=client, index=",".join(all_aliases()))
+        .query(prefer_locale(query, params.locale, default_locale, replace_score=params.sort == "newest"))
+        .extra(collapse={"field": "translation_key"}, track_total_hits=False)
+        .source(
+            [
+                "page_id",
+                "title",
+                "url",
+                "type",
+                "locale",
+                "summary",
+                "organisation",
+                "countries",
+                "themes",
+                "year_from",
+                "year_to",
+            ]
+        )
+    )
+    if by_facet:
+        search = search.post_filter(Q("bool", filter=list(by_facet.values())))
+    if params.sort == "newest":
+        search = search.sort({"_score": "desc"}, {"first_published_at": "desc"}, {"page_id": "desc"})
+    else:
+        search = search.sort({"_score": "desc"}, {"page_id": "asc"})
+
+    search.aggs.bucket("total", "filter", Q("bool", filter=list(by_facet.values()))).metric(
+        "pages", "cardinality", field="translation_key", **EXACT_COUNT
+    )
+    for facet, field in FACET_FIELDS.items():
+        others = [clause for name, clause in by_facet.items() if name != facet]
+        bucket = search.aggs.bucket(f"facet_{facet}", "filter", Q("bool", filter=others))
+        terms = bucket.bucket("values", "terms", field=field, size=FACET_SIZE)
+        terms.metric("pages", "cardinality", field="translation_key", **EXACT_COUNT)
+
+    if params.q:
+        search = search.highlight_options(
+            pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html", fragment_size=160
+        )
+        for name, fragments in HIGHLIGHT_FIELDS.items():
+            search = search.highlight(name, number_of_fragments=fragments)
+        search = search.suggest(
+            "did_you_mean",
+            params.q,
+            phrase={
+                "field": "spell",
+                "size": 1,
+                "max_errors": 2,
+                "direct_generator": [{"field": "spell", "suggest_mode": "popular", "min_word_length": 3}],
+            },
+        )
+    return search[params.offset : params.offset + params.per_page]
+
+
+def autocomplete(client, text, locale, default_locale, size=8):
+    query = Q("match", **{"title.autocomplete": {"query": text, "operator": "and"}})
+    return (
+        Search(using=client, index=",".join(all_aliases()))
+        .query(prefer_locale(query, locale, default_locale))
+        .extra(collapse={"field": "translation_key"})
+        .source(["title", "url", "type", "locale"])[:size]
+    )
+
+
+def similar(client, page, size=4):
+    """Pages like this one in the same language, itself and its translations left out."""
+    alias = alias_name(page.locale.language_code)
+    query = Q(
+        "bool",
+        must=[
+            Q(
+                "more_like_this",
+                fields=["title", "summary", "body", "theme_names"],
+                like=[{"_index": alias, "_id": str(page.pk)}],
+                min_term_freq=1,
+                min_doc_freq=2,
+                max_query_terms=40,
+            )
+        ],
+        must_not=[Q("term", translation_key=str(page.translation_key))],
+        filter=[Q("term", type=page.search_type)],
+    )
+    return Search(using=client, index=alias).query(query).source(["page_id"])[:size]

@@ -1,0 +1,71 @@
+"""Keep the search index in step: publish, unpublish, delete, move, privacy and snippet changes.
+
+Updates run after the transaction commits, so the index never sees an edit that was rolled
+back; engine failures end in the backlog, never in the editor's face (see ``indexing.py``).
+"""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from practices.models import Country, MaterialFormat, Organisation, Theme
+
+from .indexing import engine_configured, indexed_models, update_pages
+
+# Snippet → the relations through which pages show its name.
+SNIPPET_REFERENCES = {
+    Organisation: ["organisation", "partners"],
+    Theme: ["themes"],
+    Country: ["countries", "organisation__country"],
+    MaterialFormat: ["material_format"],
+}
+
+
+def _later(page_ids):
+    page_ids = list(page_ids)
+    if engine_configured() and page_ids:
+        transaction.on_commit(lambda: update_pages(page_ids))
+
+
+def page_changed(sender, instance, **kwargs):
+    if getattr(instance, "search_type", None):
+        _later([instance.pk])
+
+
+def page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page) and getattr(instance.specific_class, "search_type", None):
+        _later([instance.pk])
+
+
+def subtree_changed(sender, instance, **kwargs):
+    _later(Page.objects.descendant_of(instance, inclusive=True).values_list("pk", flat=True))
+
+
+def restriction_changed(sender, instance, **kwargs):
+    subtree_changed(sender, instance.page)
+
+
+def snippet_changed(sender, instance, **kwargs):
+    page_ids = set()
+    for model in indexed_models():
+        for relation in SNIPPET_REFERENCES[sender]:
+            field = relation.split("__")[0]
+            if not any(f.name == field for f in model._meta.get_fields()):
+                continue
+            lookup = {f"{relation}__translation_key": instance.translation_key}
+            page_ids.update(model.objects.filter(**lookup).values_list("pk", flat=True))
+    _later(page_ids)
+
+
+def connect():
+    page_published.connect(page_changed, dispatch_uid="search-page-published")
+    page_unpublished.connect(page_changed, dispatch_uid="search-page-unpublished")
+    post_delete.connect(page_deleted, dispatch_uid="search-page-deleted")
+    post_page_move.connect(subtree_changed, dispatch_uid="search-page-moved")
+    post_save.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid="search-privacy-saved")
+    post_delete.connect(
+        restriction_changed, sender=PageViewRestriction, dispatch_uid="search-privacy-deleted"
+    )
+    for model in SNIPPET_REFERENCES:
+        post_save.connect(snippet_changed, sender=model, dispatch_uid=f"search-snippet-{model.__name__}")

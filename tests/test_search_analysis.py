@@ -1,0 +1,67 @@
+"""The analyzers, checked with _analyze on the real Elasticsearch node."""
+
+import pytest
+
+from search.documents import alias_name
+
+pytestmark = pytest.mark.django_db
+
+REGIONAL = ["bs", "hr", "sr", "sr-latn", "cnr", "mk"]
+
+
+def terms(client, locale, text, analyzer="text_index"):
+    response = client.indices.analyze(index=alias_name(locale), analyzer=analyzer, text=text)
+    return {token["token"] for token in response["tokens"]}
+
+
+@pytest.mark.parametrize("locale", REGIONAL)
+@pytest.mark.parametrize(
+    ("cyrillic", "latin"),
+    [("позориште", "pozorište"), ("култура", "kultura"), ("уметност", "umetnost"), ("Ђорђе", "Đorđe")],
+)
+def test_cyrillic_and_latin_reduce_to_the_same_terms(elasticsearch, locale, cyrillic, latin):
+    assert terms(elasticsearch, locale, cyrillic) == terms(elasticsearch, locale, latin)
+
+
+@pytest.mark.parametrize("locale", REGIONAL)
+def test_diacritics_are_optional(elasticsearch, locale):
+    for with_marks, without in [("cvijeće", "cvijece"), ("pozorište", "pozoriste"), ("Dorćol", "Dorcol")]:
+        assert terms(elasticsearch, locale, with_marks) & terms(elasticsearch, locale, without), with_marks
+
+
+def test_ijekavian_and_ekavian_forms_meet(elasticsearch):
+    assert terms(elasticsearch, "hr", "cvijeće") == terms(elasticsearch, "sr-latn", "cveće")
+
+
+def test_macedonian_letters_become_latin(elasticsearch):
+    tokens = terms(elasticsearch, "mk", "ѓубре ѕвезда ќерка")
+    assert all(token.isascii() for token in tokens), tokens
+    assert any(token.startswith("gj") for token in tokens)
+    assert any(token.startswith("dz") for token in tokens)
+    assert terms(elasticsearch, "mk", "Ѓорѓи") == terms(elasticsearch, "mk", "gjorgji")
+
+
+def test_markup_is_not_indexed(elasticsearch):
+    assert terms(elasticsearch, "hr", "<p>Narodno <b>kazalište</b> &amp; publika</p>") == terms(
+        elasticsearch, "hr", "Narodno kazalište publika"
+    )
+
+
+def test_glossary_joins_regional_word_variants_at_search_time(elasticsearch):
+    expanded = terms(elasticsearch, "hr", "kazalište", analyzer="text_search")
+    assert terms(elasticsearch, "hr", "pozorište") <= expanded
+    assert terms(elasticsearch, "hr", "kazalište") <= expanded
+    assert terms(elasticsearch, "hr", "kazalište") == {"kazalist"}, "the index side is not expanded"
+
+
+def test_english_is_stemmed_and_slovenian_only_folded(elasticsearch):
+    assert terms(elasticsearch, "en", "festivals") == terms(elasticsearch, "en", "festival")
+    assert terms(elasticsearch, "sl", "gledališče") == {"gledalisce"}
+    assert "kulture" in terms(elasticsearch, "sq", "Kulturë")
+
+
+def test_autocomplete_prefixes_fold_script_and_diacritics(elasticsearch):
+    grams = terms(elasticsearch, "sr", "Позориште", analyzer="autocomplete")
+    assert {"po", "poz", "pozor"} <= grams
+    assert terms(elasticsearch, "sr", "pozor", analyzer="autocomplete_search") == {"pozor"}
+    assert terms(elasticsearch, "sr", "позор", analyzer="autocomplete_search") == {"pozor"}

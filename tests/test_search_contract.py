@@ -1,0 +1,199 @@
+"""One contract for both implementations of the knowledge search: Elasticsearch and the database.
+
+Every test here runs twice, once per backend, through the public JSON API and the search page.
+"""
+
+import pytest
+from django.urls import reverse
+
+from practices.models import GoodPracticePage, TrainingMaterialPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(params=["elasticsearch", "database"])
+def backend(request):
+    request.getfixturevalue("elasticsearch" if request.param == "elasticsearch" else "database_search")
+    return request.param
+
+
+def api(client, **params):
+    response = client.get(reverse("search_api"), params)
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def slugs(data):
+    return [result["url"].rstrip("/").rsplit("/", 1)[-1] for result in data["results"]]
+
+
+def distinct_live(*models):
+    return sum(model.objects.live().values("translation_key").distinct().count() for model in models)
+
+
+def test_response_has_the_documented_shape(client, backend):
+    data = api(client, q="festival", lang="en")
+    assert set(data) == {"count", "page", "num_pages", "results", "facets", "suggestion", "backend"}
+    assert data["backend"] == backend
+    assert set(data["facets"]) == {"type", "theme", "country", "organisation", "format", "language"}
+    result = data["results"][0]
+    assert set(result) == {
+        "title",
+        "url",
+        "type",
+        "locale",
+        "summary",
+        "highlight",
+        "organisation",
+        "countries",
+        "themes",
+        "year_from",
+        "year_to",
+    }
+    option = data["facets"]["theme"][0]
+    assert set(option) == {"value", "label", "count"}
+
+
+def test_empty_query_browses_everything_once(client, backend):
+    data = api(client, lang="en")
+    assert data["count"] == distinct_live(GoodPracticePage, TrainingMaterialPage)
+    types = {option["value"]: option["count"] for option in data["facets"]["type"]}
+    assert types == {
+        "practice": distinct_live(GoodPracticePage),
+        "material": distinct_live(TrainingMaterialPage),
+    }
+
+
+def test_finds_a_material_by_its_subject(client, backend):
+    assert "crowdfunding-campaigns" in slugs(api(client, q="crowdfunding", lang="en"))[:3]
+
+
+@pytest.mark.parametrize(("query", "lang"), [("позориште у селу", "sr-latn"), ("pozorište u selu", "sr")])
+def test_finds_across_scripts(client, backend, query, lang):
+    assert "village-touring-forum-theatre-peja" in slugs(api(client, q=query, lang=lang))
+
+
+def test_results_in_the_readers_language_come_first(client, backend):
+    data = api(client, lang="mk")
+    locales = [result["locale"] for result in data["results"]]
+    assert locales[0] == "mk"
+    assert locales == sorted(locales, key=lambda code: code != "mk")
+
+
+def test_a_page_only_in_another_language_is_shown_with_its_language(client, backend):
+    data = api(client, q="Калеидоскоп", lang="sl")
+    assert data["count"] > 0
+    assert all(result["locale"] in {"sl", "mk", "en", "sq", "sr"} for result in data["results"])
+
+
+def test_filters_keep_facet_counts_honest(client, backend):
+    before = api(client, lang="en")
+    digital = next(option for option in before["facets"]["theme"] if option["value"] == "digital")
+    after = api(client, lang="en", theme="digital")
+    assert after["count"] == digital["count"]
+    themes_after = {option["value"]: option["count"] for option in after["facets"]["theme"]}
+    assert themes_after["digital"] == digital["count"], "a facet's own counts ignore its own filter"
+    assert all("digital" in result["themes"] for result in after["results"])
+
+
+def test_several_values_of_one_facet_widen_and_facets_narrow(client, backend):
+    one = api(client, lang="en", country="hr")["count"]
+    two = api(client, lang="en", country=["hr", "si"])["count"]
+    narrowed = api(client, lang="en", country=["hr", "si"], type="material")["count"]
+    assert two >= one > 0
+    assert narrowed < two
+
+
+def test_year_range_keeps_overlapping_work(client, backend):
+    data = api(client, lang="en", year_from="2020", year_to="2021", type="practice")
+    assert data["count"] > 0
+    for result in data["results"]:
+        assert result["year_from"] <= 2021
+        assert result["year_to"] is None or result["year_to"] >= 2020
+
+
+def test_type_filter(client, backend):
+    data = api(client, lang="en", type="material")
+    assert {result["type"] for result in data["results"]} == {"material"}
+
+
+def test_newest_first(client, backend):
+    data = api(client, lang="en", sort="newest", type="practice")
+    assert data["count"] > 1
+
+
+def test_pagination_and_out_of_range_pages(client, backend):
+    first = api(client, lang="en")
+    second = api(client, lang="en", page="2")
+    assert set(slugs(first)).isdisjoint(slugs(second))
+    last = api(client, lang="en", page=str(10**9))
+    assert last["page"] == last["num_pages"] == first["num_pages"]
+    assert last["results"]
+
+
+def test_unknown_but_well_formed_values_give_an_empty_result(client, backend):
+    data = api(client, lang="en", theme="no-such-theme")
+    assert data["count"] == 0
+    assert data["results"] == []
+
+
+def test_autocomplete(client, backend):
+    response = client.get(reverse("search_autocomplete_api"), {"q": "crowdf", "lang": "en"})
+    assert response.status_code == 200
+    titles = [suggestion["title"] for suggestion in response.json()["suggestions"]]
+    assert any("crowdfunding" in title.lower() for title in titles)
+    short = client.get(reverse("search_autocomplete_api"), {"q": "c", "lang": "en"}).json()
+    assert short == {"suggestions": []}
+
+
+def test_search_page_renders_results_and_facets(client, backend):
+    response = client.get("/en/search/", {"q": "festival", "theme": "financing-sustainability"})
+    assert response.status_code == 200
+    assert response.context["search"].backend == backend
+    assert response.context["search"].count > 0
+
+
+BAD_PAGE_QUERIES = [
+    {"q": "x" * 10_000},
+    *({"q": character} for character in '()"*?~^:[]{}/\\!+-'),
+    {"q": "&& || AND OR NOT"},
+    {"q": 'title:(festival OR "budget'},
+    {"q": "\x00 null byte"},
+    {"theme": "%00"},
+    {"theme": "<script>"},
+    {"country": "ZZ-UNKNOWN"},
+    {"page": "abc"},
+    {"page": "-5"},
+    {"page": str(10**9)},
+    {"page": "1e9"},
+    {"year_from": "abc", "year_to": "99999"},
+    {"year_from": "2030", "year_to": "2000"},
+    {"sort": "random"},
+    {"type": "workshop-of-doom"},
+    {"language": "xx"},
+]
+
+
+@pytest.mark.parametrize("params", BAD_PAGE_QUERIES)
+def test_bad_input_on_the_page_gives_a_normal_page(client, backend, params):
+    response = client.get("/en/search/", params)
+    assert response.status_code == 200
+    assert b"Traceback" not in response.content
+
+
+@pytest.mark.parametrize("params", BAD_PAGE_QUERIES + [{"lang": "xx"}, {"lang": "../../etc"}])
+def test_bad_input_on_the_api_gives_a_result_or_a_clear_400(client, backend, params):
+    response = client.get(reverse("search_api"), {"lang": "en", **params})
+    assert response.status_code in (200, 400), response.content
+    data = response.json()
+    if response.status_code == 400:
+        assert isinstance(data["error"], str) and data["error"]
+    else:
+        assert "results" in data
+
+
+def test_repeated_parameters_are_accepted(client, backend):
+    response = client.get(
+        reverse("search_api") + "?q=festival&q=budget&lang=en&page=1&page=2&sort=newest&sort=x"
+    )
+    assert response.status_code in (200, 400)
