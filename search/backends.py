@@ -160,7 +160,11 @@ def _highlight(text, words, width=240):
     match = pattern.search(plain) if pattern else None
     if width and len(plain) > width:
         start = max(0, match.start() - width // 3) if match else 0
-        plain = plain[start : start + width]
+        if start:
+            start = plain.find(" ", start) + 1
+        end = plain.rfind(" ", start, start + width)
+        end = end if end > start else start + width
+        plain = ("… " if start else "") + plain[start:end] + " …"
     if not pattern:
         return escape(plain)
     marked = []

@@ -7,6 +7,7 @@ goes on; ``manage.py search_index update`` (and every later successful update) c
 
 import html
 import logging
+import re
 import time
 from functools import cache
 
@@ -67,7 +68,9 @@ def indexed_models():
 
 
 def text_of(value):
-    return " ".join(html.unescape(strip_tags(str(value or ""))).split())
+    """Plain text of rich text or a plain value; block boundaries become spaces."""
+    spaced = re.sub(r"<(?:/p|br|/li|/h[1-6]|/blockquote)\b[^>]*>", " ", str(value or ""))
+    return " ".join(html.unescape(strip_tags(spaced)).split())
 
 
 def _localized(snippet, locale):

@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 MAX_QUERY_LENGTH = 200
@@ -22,6 +23,14 @@ FACET_FIELDS = {
     "format": "format",
     "language": "locale",
 }
+
+
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def printable(value, length=20):
+    """A piece of user input safe to repeat in a message."""
+    return CONTROL_CHARACTERS.sub("", value)[:length]
 
 
 class InvalidSearch(ValueError):
@@ -47,6 +56,20 @@ class SearchParams:
     def selected(self, facet):
         return self.filters.get(facet, [])
 
+    def as_querydict(self):
+        """The search as clean query parameters: what links on the results page build on."""
+        data = QueryDict(mutable=True)
+        if self.q:
+            data["q"] = self.q
+        for facet, values in self.filters.items():
+            data.setlist(facet, values)
+        for name in ("year_from", "year_to"):
+            if getattr(self, name) is not None:
+                data[name] = str(getattr(self, name))
+        if self.sort != "relevance":
+            data["sort"] = self.sort
+        return data
+
 
 def _year(value, name, problems):
     if not value:
@@ -61,7 +84,7 @@ def parse(params, locale, strict=False):
     """Read search parameters. ``strict`` (the API) raises InvalidSearch on malformed values;
     otherwise they are ignored and listed in ``ignored`` so the page can say so."""
     problems = []
-    query = " ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH]
+    query = " ".join(CONTROL_CHARACTERS.sub(" ", params.get("q", "")).split())[:MAX_QUERY_LENGTH]
     languages = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
 
     filters = {}
@@ -72,11 +95,13 @@ def parse(params, locale, strict=False):
             if not value:
                 continue
             if facet == "language" and value not in languages:
-                problems.append(_("unknown language “%(value)s”") % {"value": raw[:20]})
+                problems.append(_("unknown language “%(value)s”") % {"value": printable(raw)})
             elif facet == "type" and value not in TYPE_LABELS:
-                problems.append(_("unknown type “%(value)s”") % {"value": raw[:20]})
+                problems.append(_("unknown type “%(value)s”") % {"value": printable(raw)})
             elif not SLUG.match(value):
-                problems.append(_("malformed %(facet)s “%(value)s”") % {"facet": facet, "value": raw[:20]})
+                problems.append(
+                    _("malformed %(facet)s “%(value)s”") % {"facet": facet, "value": printable(raw)}
+                )
             elif value not in values:
                 values.append(value)
         if values:

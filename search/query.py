@@ -90,9 +90,10 @@ def knowledge_search(client, params, default_locale):
     query = Q("bool", must=[base], filter=year_filter(params))
     by_facet = facet_filters(params)
 
+    by_date = params.sort == "newest" or not params.q
     search = (
         Search(using=client, index=",".join(all_aliases()))
-        .query(prefer_locale(query, params.locale, default_locale, replace_score=params.sort == "newest"))
+        .query(prefer_locale(query, params.locale, default_locale, replace_score=by_date))
         .extra(collapse={"field": "translation_key"}, track_total_hits=False)
         .source(
             [
@@ -112,7 +113,7 @@ def knowledge_search(client, params, default_locale):
     )
     if by_facet:
         search = search.post_filter(Q("bool", filter=list(by_facet.values())))
-    if params.sort == "newest":
+    if by_date:
         search = search.sort({"_score": "desc"}, {"first_published_at": "desc"}, {"page_id": "desc"})
     else:
         search = search.sort({"_score": "desc"}, {"page_id": "asc"})

@@ -17,11 +17,16 @@ def search_page(request):
     locale = get_language() if get_language() in LANGUAGES else settings.LANGUAGE_CODE
     response = run_search(parse(request.GET, locale))
     labels = facet_labels(locale)
+    for result in response.results:
+        result.organisation_label = labels["organisation"].get(result.organisation, "")
+        result.language_label = labels["language"].get(result.locale, result.locale)
+        result.theme_labels = [labels["theme"].get(slug, slug) for slug in result.themes]
     return TemplateResponse(
         request,
         "search/search.html",
         {
             "search": response,
+            "search_query": response.params.as_querydict(),
             "query": response.params.q,
             "labels": labels,
             "type_labels": TYPE_LABELS,

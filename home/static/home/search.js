@@ -91,7 +91,14 @@
       if (active) {
         var count = document.createElement("span");
         count.className = "search-filters__count";
-        count.textContent = String(active);
+        var open = document.createElement("span");
+        open.className = "visually-hidden";
+        open.textContent = " (";
+        var close = open.cloneNode();
+        close.textContent = ")";
+        count.appendChild(open);
+        count.appendChild(document.createTextNode(String(active)));
+        count.appendChild(close);
         toggle.appendChild(count);
       }
       heading.textContent = "";
