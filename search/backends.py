@@ -122,12 +122,16 @@ class ElasticsearchBackend:
         )
 
     def _suggestion(self, response, params, count):
+        """A corrected query, offered only when little was found and the correction finds more."""
         if not params.q or count >= 3 or "suggest" not in response:
             return None
-        options = response.suggest.did_you_mean[0].options
-        if options and options[0].text.lower() != params.q.lower():
-            return options[0].text
-        return None
+        words = []
+        for entry in response.suggest.did_you_mean:
+            words.append(entry.options[0].text if entry.options else entry.text)
+        candidate = " ".join(words)
+        if candidate == " ".join(entry.text for entry in response.suggest.did_you_mean):
+            return None
+        return candidate if query.count_matches(client(), candidate) >= max(count, 1) else None
 
     def autocomplete(self, text, locale):
         hits = query.autocomplete(client(), text, locale, settings.LANGUAGE_CODE).execute()

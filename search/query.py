@@ -38,7 +38,7 @@ def text_query(text):
                 "multi_match",
                 query=text,
                 type="best_fields",
-                fields=["title^2", "summary", "body"],
+                fields=["title.exact^2", "spell"],
                 fuzziness="AUTO",
                 prefix_length=2,
                 minimum_should_match="75%",
@@ -136,14 +136,14 @@ def knowledge_search(client, params, default_locale):
         search = search.suggest(
             "did_you_mean",
             params.q,
-            phrase={
-                "field": "spell",
-                "size": 1,
-                "max_errors": 2,
-                "direct_generator": [{"field": "spell", "suggest_mode": "popular", "min_word_length": 3}],
-            },
+            term={"field": "spell", "suggest_mode": "missing", "size": 1, "max_edits": 2},
         )
     return search[params.offset : params.offset + params.per_page]
+
+
+def count_matches(client, text):
+    """How many documents (in any language) the words would find."""
+    return Search(using=client, index=",".join(all_aliases())).query(text_query(text)).count()
 
 
 def autocomplete(client, text, locale, default_locale, size=8):
