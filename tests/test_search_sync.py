@@ -136,3 +136,21 @@ def test_search_falls_back_to_the_database_when_the_engine_is_down(client, setti
         settings.ELASTICSEARCH_URL = "http://127.0.0.1:9200"
         indexing.client.cache_clear()
         indexing.reset_engine_state()
+
+
+def test_moving_a_page_updates_its_address_in_the_index(
+    elasticsearch, practice, django_capture_on_commit_callbacks
+):
+    other_profile = (
+        type(practice.get_parent().specific)
+        .objects.filter(locale=practice.locale)
+        .exclude(pk=practice.get_parent().pk)
+        .first()
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        practice.move(other_profile, pos="last-child")
+    practice.refresh_from_db()
+    document = document_of(elasticsearch, practice)
+    assert document["url"] == practice.get_url()
+    assert document["url"].startswith(other_profile.get_url())
+    assert document["organisation"] == other_profile.specific.organisation.slug

@@ -13,3 +13,4 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 SEARCH_INDEX_PREFIX = "test-kooperativa"
 SEARCH_INDEX_REFRESH_INTERVAL = "100ms"
+WHITENOISE_AUTOREFRESH = True  # no collectstatic in tests; files are found where they are

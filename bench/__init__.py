@@ -1,0 +1,1 @@
+"""Search benchmark (see search_benchmark.py and docs/benchmarks.md)."""
