@@ -259,7 +259,7 @@ class SyntheticCorpus:
     @transaction.atomic
     def write(self, rows):
         pages = Page.objects.bulk_create([page for _parent, page, _specific, _relations in rows])
-        for (_parent, page, specific, _relations), saved in zip(rows, pages, strict=True):
+        for (_parent, _page, specific, _relations), saved in zip(rows, pages, strict=True):
             specific.page_ptr_id = saved.pk
         for model in (GoodPracticePage, TrainingMaterialPage):
             objects = [specific for _parent, _page, specific, _relations in rows if type(specific) is model]

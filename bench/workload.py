@@ -6,11 +6,13 @@ Montenegrin Latin words typed in Cyrillic), facet filters, year ranges, browsing
 (newest first), pages 2-5 and "newest" sorting.
 """
 
+import copy
 import random
 import statistics
 import time
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Q
 from django.http import QueryDict
 from modelsearch.query import MatchAll
@@ -18,13 +20,17 @@ from wagtail.models import Locale
 
 from practices.models import Country, MaterialFormat, Organisation, Theme
 from practices.transliteration import latin_to_cyrillic
+from search import indexing
 from search.backends import DatabaseBackend, ElasticsearchBackend
+from search.documents import all_aliases
 from search.indexing import indexed_models
 from search.params import TYPE_LABELS, parse
+from search.query import knowledge_search
 
 # kind of query → share of the mix (per cent)
 KINDS = {"words": 45, "words+facets": 20, "words+years": 10, "browse+facets": 15, "cyrillic": 10}
 LATIN_REGIONAL = ["bs", "hr", "sr-latn", "cnr"]
+STOCK_CANNOT_FILTER = ("theme", "country", "format")
 
 
 @dataclass(frozen=True)
@@ -35,6 +41,10 @@ class Query:
 
     def params(self):
         return parse(QueryDict(self.querystring), self.locale)
+
+    @property
+    def stock_cannot_filter(self):
+        return any(self.params().selected(facet) for facet in STOCK_CANNOT_FILTER)
 
 
 def facet_values():
@@ -142,6 +152,62 @@ class StockSearch:
         if params.year_from is not None:
             pages = pages.filter(Q(**{f"{end}__gte": params.year_from}) | Q(**{f"{end}__isnull": True}))
         return pages
+
+
+# --- where Elasticsearch's time goes -----------------------------------------------------------
+
+
+def _without_fuzzy(body):
+    def walk(node):
+        if isinstance(node, dict):
+            if isinstance(node.get("should"), list):
+                node["should"] = [
+                    clause for clause in node["should"] if "fuzziness" not in clause.get("multi_match", {})
+                ]
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(body["query"])
+    return body
+
+
+def _without(*keys):
+    def strip(body):
+        for key in keys:
+            body.pop(key, None)
+        return body
+
+    return strip
+
+
+# what is left out of the request body → the variant's name
+VARIANTS = {
+    "as the site sends it": _without(),
+    "without the fuzzy clause": _without_fuzzy,
+    "without highlighting": _without("highlight"),
+    "without facet aggregations": _without("aggs"),
+    "without collapsing translations": _without("collapse"),
+    "without did-you-mean": _without("suggest"),
+    "bare query (none of these)": lambda body: _without_fuzzy(
+        _without("highlight", "aggs", "collapse", "suggest")(body)
+    ),
+}
+
+
+def took_breakdown(queries):
+    """Elasticsearch's own time (``took``, ms) for each query's request body, whole and in parts."""
+    client = indexing.client()
+    index = ",".join(all_aliases())
+    bodies = [knowledge_search(client, q.params(), settings.LANGUAGE_CODE).to_dict() for q in queries]
+    rows = {}
+    for name, strip in VARIANTS.items():
+        took = [client.search(index=index, **strip(copy.deepcopy(body)))["took"] for body in bodies]
+        cuts = statistics.quantiles(took, n=100, method="inclusive")
+        rows[name] = (statistics.median(took), cuts[94])
+    return rows
 
 
 # --- timing ----------------------------------------------------------------------------------

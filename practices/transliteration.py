@@ -4,6 +4,8 @@ Serbian is written in both scripts with a one-to-one letter correspondence, exce
 Latin digraphs lj, nj and dž each stand for one Cyrillic letter.
 """
 
+import re
+
 SERBIAN_CYRILLIC_TO_LATIN = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "đ", "е": "e", "ж": "ž", "з": "z",
     "и": "i", "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n", "њ": "nj", "о": "o",
@@ -59,3 +61,59 @@ def latin_to_cyrillic(text):
             result.append(cyrillic.upper() if char.isupper() else cyrillic)
         index += 1
     return "".join(result)
+
+
+# --- deriving one Serbian script's translation from the other --------------------------------
+
+SERBIAN_SCRIPTS = {"sr-latn": "sr", "sr": "sr-latn"}
+# Markup, placeholders, addresses and links keep their Latin letters.
+_UNTOUCHABLE = re.compile(r"(<[^>]+>|&[#\w]+;|%\(\w+\)[sd]|\S+@\S+|https?://\S+|www\.\S+)")
+
+
+def transliterate_text(text, target_code):
+    convert = latin_to_cyrillic if target_code == "sr" else cyrillic_to_latin
+    return "".join(
+        part if _UNTOUCHABLE.fullmatch(part) else convert(part) for part in _UNTOUCHABLE.split(text) if part
+    )
+
+
+def derive_other_script(instance, user=None):
+    """Create or refresh the other Serbian script's translation of ``instance`` by transliteration.
+
+    ``instance`` is the sr-latn or sr version of a translatable page or snippet (the original or
+    a translation). The result is a wagtail-localize translation like any other: a page is saved
+    as a draft, to be reviewed and published through the workflow; "sync from source" and the
+    translation editor keep working on it. Returns the derived object.
+    """
+    from wagtail.models import Locale, Page
+    from wagtail_localize.models import Translation, TranslationSource
+
+    from_code = instance.locale.language_code
+    if from_code not in SERBIAN_SCRIPTS:
+        raise ValueError("Only Serbian (Latin or Cyrillic) content can be transliterated.")
+    target_code = SERBIAN_SCRIPTS[from_code]
+    source = TranslationSource.objects.filter(object_id=instance.translation_key).first()
+    if source is None:
+        source, _created = TranslationSource.get_or_create_from_instance(instance)
+    if source.locale.language_code == target_code:
+        raise ValueError("The other script is the original here; transliterate from it instead.")
+    source.update_from_db()
+
+    if source.locale.language_code == from_code:
+        texts = None  # the strings to transliterate are the source strings themselves
+    else:
+        from_translation = Translation.objects.get(source=source, target_locale__language_code=from_code)
+        texts = {(entry.msgctxt, entry.msgid): entry.msgstr for entry in from_translation.export_po()}
+
+    target, _created = Translation.objects.get_or_create(
+        source=source, target_locale=Locale.objects.get(language_code=target_code), defaults={"enabled": True}
+    )
+    po = target.export_po()
+    for entry in po:
+        text = entry.msgid if texts is None else texts.get((entry.msgctxt, entry.msgid)) or entry.msgid
+        # Slugs stay ASCII so that both scripts share their addresses.
+        entry.msgstr = text if entry.msgctxt == "slug" else transliterate_text(text, target_code)
+    target.import_po(po, tool_name="Serbian transliteration")
+    is_page = isinstance(instance, Page)
+    target.save_target(user=user, publish=not is_page)
+    return instance.get_translation(target.target_locale)

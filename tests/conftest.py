@@ -73,3 +73,13 @@ def elasticsearch(search_engine, settings):
 def database_search(settings):
     """The fallback: no engine configured."""
     settings.ELASTICSEARCH_URL = ""
+
+
+@pytest.fixture(autouse=True)
+def english_interface():
+    """Each test starts in the default language: a request to /<lang>/ leaves its language active."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()

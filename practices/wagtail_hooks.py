@@ -1,0 +1,103 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import localize_guards, translation_status, views
+from .models import Country, MaterialFormat, Organisation, Theme
+
+# --- translation status: report, menu item, dashboard panel -----------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_translation_status_urls():
+    return translation_status.admin_urls()
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return translation_status.TranslationStatusMenuItem(
+        _("Translation status"),
+        reverse("translation_status:index"),
+        name="translation-status",
+        icon_name="wagtail-localize-language",
+        order=9010,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_status_panel(request, panels):
+    if translation_status.can_view_translation_status(request.user):
+        panels.append(translation_status.TranslationStatusPanel(request.user))
+
+
+# --- Serbian in both scripts: derive one from the other ---------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_transliteration_urls():
+    return [path("transliterate/<int:page_id>/", views.derive_script, name="practices_derive_script")]
+
+
+@hooks.register("register_page_header_buttons")
+def transliteration_header_button(page, user, view_name, next_url=None):
+    yield views.DeriveOtherScriptMenuItem(page=page, priority=75)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def transliteration_listing_button(page, user, next_url=None):
+    yield views.DeriveOtherScriptMenuItem(page=page, priority=75)
+
+
+# --- wagtail-localize's views under organisation-scoped permissions ---------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_localize_guards():
+    return localize_guards.admin_urls()
+
+
+@hooks.register("construct_reports_menu")
+def hide_sitewide_translations_report(request, menu_items):
+    if not localize_guards.is_moderator(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "translations"]
+
+
+# --- snippets: member organisations and taxonomies --------------------------------------------
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = _("Member organisations")
+    list_display = ["name", "city", "country", "founding_member", "year_joined"]
+    search_fields = ["name", "city"]
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    list_display = ["name", "slug", "sort_order"]
+
+
+class MaterialFormatViewSet(SnippetViewSet):
+    model = MaterialFormat
+    icon = "doc-full"
+    list_display = ["name", "slug", "sort_order"]
+
+
+class CountryViewSet(SnippetViewSet):
+    model = Country
+    icon = "site"
+    list_display = ["name", "slug", "sort_order"]
+
+
+class KnowledgeBaseSnippets(SnippetViewSetGroup):
+    items = [OrganisationViewSet, ThemeViewSet, MaterialFormatViewSet, CountryViewSet]
+    menu_icon = "folder-open-inverse"
+    menu_label = _("Organisations and taxonomy")
+    menu_name = "knowledge-base"
+
+
+register_snippet(KnowledgeBaseSnippets)
