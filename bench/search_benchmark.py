@@ -429,14 +429,16 @@ def benchmark(args):
 
 def main():
     args = arguments()
-    refuse_unless_dedicated()
-    # As in production: no SQL logging on every query.
-    settings.DEBUG = False
     try:
-        benchmark(args)
+        refuse_unless_dedicated()
+        # As in production: no SQL logging on every query.
+        settings.DEBUG = False
+        try:
+            benchmark(args)
+        finally:
+            deleted = delete_bench_indexes()
+            say(f"Deleted {len(deleted)} benchmark index(es): {settings.SEARCH_INDEX_PREFIX}-*")
     finally:
-        deleted = delete_bench_indexes()
-        say(f"Deleted {len(deleted)} benchmark index(es): {settings.SEARCH_INDEX_PREFIX}-*")
         shutil.rmtree(MEDIA_ROOT, ignore_errors=True)
 
 

@@ -28,14 +28,18 @@ from .indexing import (
 )
 from .params import FACET_FIELDS, TYPE_LABELS, SearchResponse, SearchResult
 
+# Below this many results the search tries again, forgiving typos, and may suggest a correction.
+FEW_RESULTS = 3
+
 # --- labels shared by both backends ----------------------------------------------------------
 
 
 def _term_labels(model, locale):
     labels = {}
-    for term in model.objects.filter(locale__language_code__in=[locale, settings.LANGUAGE_CODE]):
-        if term.slug not in labels or term.locale.language_code == locale:
-            labels[term.slug] = term.name
+    terms = model.objects.filter(locale__language_code__in=[locale, settings.LANGUAGE_CODE])
+    for slug, name, language in terms.values_list("slug", "name", "locale__language_code"):
+        if slug not in labels or language == locale:
+            labels[slug] = name
     return labels
 
 
@@ -79,12 +83,16 @@ class ElasticsearchBackend:
     name = "elasticsearch"
 
     def search(self, params):
-        response = query.knowledge_search(client(), params, settings.LANGUAGE_CODE).execute()
-        count = int(response.aggregations.total.pages.value)
+        forgiving = False
+        response = self._execute(params, forgiving)
+        if params.q and self._count(response) < FEW_RESULTS:
+            forgiving = True
+            response = self._execute(params, forgiving)
+        count = self._count(response)
         last_page = max(1, -(-count // params.per_page))
         if params.page > last_page:
             params.page = last_page
-            response = query.knowledge_search(client(), params, settings.LANGUAGE_CODE).execute()
+            response = self._execute(params, forgiving)
         counts = {
             facet: {
                 bucket.key: int(bucket.pages.value)
@@ -101,6 +109,13 @@ class ElasticsearchBackend:
             suggestion=self._suggestion(response, params, count),
             backend=self.name,
         )
+
+    def _execute(self, params, forgiving):
+        return query.knowledge_search(client(), params, settings.LANGUAGE_CODE, forgiving).execute()
+
+    @staticmethod
+    def _count(response):
+        return int(response.aggregations.total.pages.value)
 
     def _result(self, hit):
         highlight = hit.meta.to_dict().get("highlight", {})
@@ -123,7 +138,7 @@ class ElasticsearchBackend:
 
     def _suggestion(self, response, params, count):
         """A corrected query, offered only when little was found and the correction finds more."""
-        if not params.q or count >= 3 or "suggest" not in response:
+        if not params.q or count >= FEW_RESULTS or "suggest" not in response:
             return None
         words = []
         for entry in response.suggest.did_you_mean:

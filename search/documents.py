@@ -30,6 +30,10 @@ def mapping(locale_code):
     def text(**extra):
         return Text(analyzer=roles["text"], search_analyzer=roles["text_search"], **extra)
 
+    def highlighted_text(**extra):
+        # Offsets in the index let the highlighter mark words without analysing the text again.
+        return text(index_options="offsets", **extra)
+
     names = {"exact": Text(analyzer=roles["exact"])}
     result = Mapping()
     result.field("page_id", Integer())
@@ -39,7 +43,7 @@ def mapping(locale_code):
     result.field("url", Keyword(index=False))
     result.field(
         "title",
-        text(
+        highlighted_text(
             copy_to="spell",
             fields={
                 **names,
@@ -49,8 +53,8 @@ def mapping(locale_code):
             },
         ),
     )
-    result.field("summary", text(copy_to="spell"))
-    result.field("body", text(copy_to="spell"))
+    result.field("summary", highlighted_text(copy_to="spell"))
+    result.field("body", highlighted_text(copy_to="spell"))
     result.field("organisation", Keyword())
     result.field("organisation_name", text(fields=names))
     result.field("partners", Keyword())
@@ -69,12 +73,12 @@ def mapping(locale_code):
     return result
 
 
-def index_definition(name, locale_code):
+def index_definition(name, locale_code, refresh_interval=None):
     index = Index(name)
     index.settings(
         number_of_shards=settings.SEARCH_INDEX_SHARDS,
         number_of_replicas=settings.SEARCH_INDEX_REPLICAS,
-        refresh_interval=settings.SEARCH_INDEX_REFRESH_INTERVAL,
+        refresh_interval=refresh_interval or settings.SEARCH_INDEX_REFRESH_INTERVAL,
     )
     index.mapping(mapping(locale_code))
     return index

@@ -73,12 +73,25 @@ def text_of(value):
     return " ".join(html.unescape(strip_tags(spaced)).split())
 
 
-def _localized(snippet, locale):
-    return snippet.get_translation_or_none(locale) or snippet
+class LocalizedNames:
+    """Organisation and theme names in every language, read once for a batch of documents."""
+
+    def __init__(self):
+        from practices.models import Organisation, Theme
+
+        self.names = {
+            (model, str(key), locale_id): name
+            for model in (Organisation, Theme)
+            for key, locale_id, name in model.objects.values_list("translation_key", "locale_id", "name")
+        }
+
+    def __call__(self, snippet, locale):
+        return self.names.get((type(snippet), str(snippet.translation_key), locale.pk), snippet.name)
 
 
-def document(page):
+def document(page, names=None):
     """The search document of one live page (a ``GoodPracticePage``, ``TrainingMaterialPage`` …)."""
+    names = names or LocalizedNames()
     locale = page.locale
     organisation = page.organisation
     themes = list(page.themes.all())
@@ -93,9 +106,9 @@ def document(page):
         "summary": page.summary,
         "body": " ".join(text_of(part) for part in page.search_body_parts()),
         "organisation": organisation.slug if organisation else None,
-        "organisation_name": _localized(organisation, locale).name if organisation else "",
+        "organisation_name": names(organisation, locale) if organisation else "",
         "themes": [theme.slug for theme in themes],
-        "theme_names": [_localized(theme, locale).name for theme in themes],
+        "theme_names": [names(theme, locale) for theme in themes],
         "first_published_at": page.first_published_at,
         "last_published_at": page.last_published_at,
     }
@@ -103,7 +116,7 @@ def document(page):
     if "partners" in document:
         partners = document.pop("partners")
         document["partners"] = [partner.slug for partner in partners]
-        document["partner_names"] = [_localized(partner, locale).name for partner in partners]
+        document["partner_names"] = [names(partner, locale) for partner in partners]
     return document
 
 
@@ -114,15 +127,16 @@ def is_searchable(page):
 def searchable_pages(locale=None):
     """Every live, public page of the indexed types, most specific class, ready to be documented."""
     for model in indexed_models():
-        pages = model.objects.live().public().select_related("organisation", "locale")
+        pages = model.objects.live().public().select_related("organisation", "locale", *model.search_select)
         if locale is not None:
             pages = pages.filter(locale=locale)
-        yield from pages.prefetch_related("themes").iterator(chunk_size=200)
+        yield from pages.prefetch_related(*model.search_prefetch).iterator(chunk_size=500)
 
 
 def _actions(pages, index=None):
+    names = LocalizedNames()
     for page in pages:
-        source = document(page)
+        source = document(page, names)
         doc_id = source.pop("_id")
         yield {
             "_op_type": "index",
@@ -204,9 +218,13 @@ def rebuild(progress=print):
         code = locale.language_code
         alias = alias_name(code)
         new_index = versioned_name(code)
-        index_definition(new_index, code).create(using=client())
+        # No refreshes while filling: the index is not searched until the alias points at it.
+        index_definition(new_index, code, refresh_interval="-1").create(using=client())
         count = bulk_index(
             searchable_pages(locale), index=new_index, progress=lambda n, c=code: progress(f"  {c}: {n} …")
+        )
+        client().indices.put_settings(
+            index=new_index, settings={"index": {"refresh_interval": settings.SEARCH_INDEX_REFRESH_INTERVAL}}
         )
         client().indices.refresh(index=new_index)
         actions = [{"add": {"index": new_index, "alias": alias}}]

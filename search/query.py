@@ -23,17 +23,21 @@ TEXT_FIELDS = [
 ]
 HIGHLIGHT_FIELDS = {"title": 0, "summary": 0, "body": 2}
 FACET_SIZE = 60
-EXACT_COUNT = {"precision_threshold": 40000}
+# Counts of distinct pages are exact up to this many pages per value, and within about 1 % beyond.
+EXACT_COUNT = {"precision_threshold": 3000}
 CURRENT_LOCALE_WEIGHT = 1000
 DEFAULT_LOCALE_WEIGHT = 100
 
 
-def text_query(text):
-    return Q(
-        "bool",
-        should=[
-            Q("multi_match", query=text, type="cross_fields", operator="and", fields=TEXT_FIELDS),
-            Q("multi_match", query=text, type="phrase", slop=2, fields=["title^6", "summary^3", "body^2"]),
+def text_query(text, forgiving=False):
+    """All words, phrases lifted; ``forgiving`` adds typo-tolerant matching (costly, so it is
+    only asked for when the plain query found little)."""
+    clauses = [
+        Q("multi_match", query=text, type="cross_fields", operator="and", fields=TEXT_FIELDS),
+        Q("multi_match", query=text, type="phrase", slop=2, fields=["title^6", "summary^3", "body^2"]),
+    ]
+    if forgiving:
+        clauses.append(
             Q(
                 "multi_match",
                 query=text,
@@ -43,10 +47,9 @@ def text_query(text):
                 prefix_length=2,
                 minimum_should_match="75%",
                 boost=0.3,
-            ),
-        ],
-        minimum_should_match=1,
-    )
+            )
+        )
+    return Q("bool", should=clauses, minimum_should_match=1)
 
 
 def prefer_locale(query, locale, default_locale, replace_score=False):
@@ -85,8 +88,10 @@ def year_filter(params):
     return clauses
 
 
-def knowledge_search(client, params, default_locale):
-    base = text_query(params.q) if params.q else Q("match_all")
+def knowledge_search(client, params, default_locale, forgiving=False):
+    """The results page's request. ``forgiving`` (for a second try when little was found) adds
+    typo-tolerant matching and a "did you mean" suggestion."""
+    base = text_query(params.q, forgiving) if params.q else Q("match_all")
     query = Q("bool", must=[base], filter=year_filter(params))
     by_facet = facet_filters(params)
 
@@ -133,6 +138,7 @@ def knowledge_search(client, params, default_locale):
         )
         for name, fragments in HIGHLIGHT_FIELDS.items():
             search = search.highlight(name, number_of_fragments=fragments)
+    if params.q and forgiving:
         search = search.suggest(
             "did_you_mean",
             params.q,
@@ -143,7 +149,7 @@ def knowledge_search(client, params, default_locale):
 
 def count_matches(client, text):
     """How many documents (in any language) the words would find."""
-    return Search(using=client, index=",".join(all_aliases())).query(text_query(text)).count()
+    return Search(using=client, index=",".join(all_aliases())).query(text_query(text, forgiving=True)).count()
 
 
 def autocomplete(client, text, locale, default_locale, size=8):

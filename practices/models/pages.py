@@ -210,6 +210,8 @@ class GoodPracticePage(KnowledgePage):
         return self.end_year is None
 
     search_type = "practice"
+    search_select = []
+    search_prefetch = ["themes", "countries", "partners"]
     search_year_fields = ("start_year", "end_year")
     search_country_path = "countries"
 
@@ -332,6 +334,8 @@ class TrainingMaterialPage(KnowledgePage):
         verbose_name_plural = _("training materials")
 
     search_type = "material"
+    search_select = ["organisation__country", "material_format"]
+    search_prefetch = ["themes", "languages"]
     search_year_fields = ("published_year", "published_year")
     search_country_path = "organisation__country"
 
