@@ -119,21 +119,22 @@ class ElasticsearchBackend:
 
     def _result(self, hit):
         highlight = hit.meta.to_dict().get("highlight", {})
+        source = hit.to_dict()
         snippet = " … ".join(highlight.get("body", [])) or " ".join(highlight.get("summary", []))
         return SearchResult(
-            title=hit.title,
-            title_html=" ".join(highlight.get("title", [])) or escape(hit.title),
-            url=hit.url,
-            type=hit.type,
-            locale=hit.locale,
-            summary=hit.summary,
+            title=source["title"],
+            title_html=" ".join(highlight.get("title", [])) or escape(source["title"]),
+            url=source["url"],
+            type=source["type"],
+            locale=source["locale"],
+            summary=source["summary"],
             highlight=snippet,
-            organisation=hit.to_dict().get("organisation") or "",
-            countries=list(hit.to_dict().get("countries", [])),
-            themes=list(hit.to_dict().get("themes", [])),
-            year_from=hit.to_dict().get("year_from"),
-            year_to=hit.to_dict().get("year_to"),
-            page_id=hit.page_id,
+            organisation=source.get("organisation") or "",
+            countries=source.get("countries", []),
+            themes=source.get("themes", []),
+            year_from=source.get("year_from"),
+            year_to=source.get("year_to"),
+            page_id=source["page_id"],
         )
 
     def _suggestion(self, response, params, count):
@@ -247,11 +248,15 @@ class DatabaseBackend:
 
     def search(self, params):
         locale = Locale.objects.get(language_code=params.locale)
+        # The full-text search runs once per page type; results and facet counts both use it.
+        text_keys = (
+            {model: self._matching_keys(model, params.q) for model in indexed_models()} if params.q else None
+        )
         rank = {}
         everything = []
         for pages in self._querysets(params):
-            if params.q:
-                keys = self._matching_keys(pages.model, params.q)
+            if text_keys is not None:
+                keys = text_keys[pages.model]
                 rank.update({key: position for position, key in enumerate(keys)})
                 pages = pages.filter(translation_key__in=keys)
             pages = in_reader_language(pages, locale).select_related("organisation", "locale")
@@ -277,23 +282,18 @@ class DatabaseBackend:
             params=params,
             count=count,
             results=results,
-            facets=build_facets(self._facet_counts(params), params),
+            facets=build_facets(self._facet_counts(params, text_keys), params),
             suggestion=None,
             backend=self.name,
         )
 
-    def _facet_counts(self, params):
+    def _facet_counts(self, params, text_keys):
         counts = {}
-        text_keys = None
-        if params.q:
-            text_keys = set()
-            for model in indexed_models():
-                text_keys.update(self._matching_keys(model, params.q))
         for facet in FACET_FIELDS:
             tally = Counter()
             for pages in self._querysets(params, skip_facet=facet):
                 if text_keys is not None:
-                    pages = pages.filter(translation_key__in=text_keys)
+                    pages = pages.filter(translation_key__in=text_keys[pages.model])
                 tally.update(self._count(pages, facet))
             counts[facet] = tally
         return counts

@@ -15,10 +15,10 @@ from django.conf import settings
 from django.utils.html import strip_tags
 from elasticsearch import Elasticsearch
 from elasticsearch.exceptions import ApiError, TransportError
-from elasticsearch.helpers import BulkIndexError, streaming_bulk
+from elasticsearch.helpers import BulkIndexError, bulk, streaming_bulk
 from wagtail.models import Locale, Page, get_page_models
 
-from .documents import alias_name, index_definition, versioned_name
+from .documents import alias_name, all_aliases, index_definition, versioned_name
 from .models import PendingIndexUpdate
 
 logger = logging.getLogger(__name__)
@@ -181,9 +181,13 @@ def update_pages(page_ids):
         ]
         bulk_index(searchable)
         removed = page_ids - {page.pk for page in searchable}
-        for page_id in removed:
-            for alias in _existing_aliases():
-                client().options(ignore_status=404).delete(index=alias, id=str(page_id))
+        # A removed page may be gone from the database, and with it its language: try every index.
+        deletions = [
+            {"_op_type": "delete", "_index": alias, "_id": str(page_id)}
+            for page_id in removed
+            for alias in all_aliases()
+        ]
+        bulk(client(), deletions, raise_on_error=False)
     except ENGINE_ERRORS as error:
         if engine_available():
             engine_failed(error)
@@ -202,10 +206,6 @@ def catch_up(limit=500):
     if pending:
         update_pages(pending)
     return len(pending)
-
-
-def _existing_aliases():
-    return [alias_name(locale.language_code) for locale in Locale.objects.all()]
 
 
 # --- rebuilding ------------------------------------------------------------------------------
