@@ -1,7 +1,13 @@
 from django.utils.translation import get_language
 from wagtail.models import Locale
 
-from practices.models import MaterialIndexPage, OrganisationIndexPage, PracticeIndexPage
+from practices.models import (
+    LearningPathIndexPage,
+    MaterialIndexPage,
+    OrganisationIndexPage,
+    PracticeIndexPage,
+    WorkshopIndexPage,
+)
 
 from .models import HomePage
 
@@ -20,7 +26,14 @@ def site_chrome(request):
     navigation = [
         page
         for page in (
-            in_locale(model) for model in (PracticeIndexPage, MaterialIndexPage, OrganisationIndexPage)
+            in_locale(model)
+            for model in (
+                PracticeIndexPage,
+                MaterialIndexPage,
+                WorkshopIndexPage,
+                LearningPathIndexPage,
+                OrganisationIndexPage,
+            )
         )
         if page
     ]

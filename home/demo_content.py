@@ -32,6 +32,8 @@ from wagtail_localize.models import Translation, TranslationSource
 from practices.models import (
     Country,
     GoodPracticePage,
+    LearningPathIndexPage,
+    LearningPathPage,
     MaterialFormat,
     MaterialIndexPage,
     Organisation,
@@ -41,11 +43,15 @@ from practices.models import (
     PracticeRelatedMaterial,
     Theme,
     TrainingMaterialPage,
+    WorkshopIndexPage,
+    WorkshopPage,
 )
 from practices.roles import (
     MODERATORS,
     ensure_organisation_editors,
     ensure_review_workflow,
+    ensure_trainers,
+    handouts_collection,
     organisation_collection,
 )
 
@@ -57,6 +63,7 @@ DEMO_PASSWORD = "kooperativa-demo"  # noqa: S105 - published on purpose, see REA
 ADMIN_USERNAME = "admin"
 MODERATOR_USERNAME = "moderator"
 PUBLICATION_START = datetime.datetime(2024, 1, 15, 10, 0, tzinfo=datetime.UTC)
+WORKSHOPS_PUBLICATION_START = datetime.datetime(2025, 9, 1, 10, 0, tzinfo=datetime.UTC)
 
 
 def editor_username(organisation_slug):
@@ -131,8 +138,14 @@ class DemoContentLoader:
         self.write("Training materials")
         self.load_materials()
         self.write("Good practices")
+        self.practices = {}
         for name in sorted(DEMO_DIR.glob("practices_*.toml")):
             self.load_practices(read_demo_file(name.name)["practice"])
+        self.write("Workshops and learning paths")
+        workshops = read_demo_file("workshops.toml")
+        self.load_trainers(workshops["trainer"])
+        self.load_workshops(workshops["workshop"])
+        self.load_paths(workshops["path"])
         self.set_publication_dates()
         return self.created
 
@@ -258,6 +271,8 @@ class DemoContentLoader:
         listings = [
             (PracticeIndexPage, "practices"),
             (MaterialIndexPage, "materials"),
+            (WorkshopIndexPage, "workshops"),
+            (LearningPathIndexPage, "paths"),
             (OrganisationIndexPage, "organisations"),
         ]
         for model, key in listings:
@@ -509,19 +524,174 @@ class DemoContentLoader:
                 for section in self.SECTIONS:
                     strings.update(string_pairs(source[section], target[section], is_rich_text=True))
                 self.translate_knowledge_page(page, code, strings, editor)
+            self.practices[data["slug"]] = page
+
+    # --- workshops and learning paths --------------------------------------------------------
+
+    def load_trainers(self, trainers):
+        group = ensure_trainers(
+            WorkshopIndexPage.objects.child_of(self.home).get(),
+            LearningPathIndexPage.objects.child_of(self.home).get(),
+        )
+        User = get_user_model()
+        self.trainers = {}
+        self.trainer_organisations = {}
+        for data in trainers:
+            user, created = User.objects.get_or_create(
+                username=data["username"],
+                defaults={
+                    "email": f"{data['username']}@kooperativa.example",
+                    "first_name": data["first_name"],
+                    "last_name": data["last_name"],
+                },
+            )
+            if created:
+                user.set_password(DEMO_PASSWORD)
+                user.save()
+            user.groups.add(group)
+            self.trainers[data["username"]] = user
+            self.trainer_organisations[data["username"]] = self.organisations[data["organisation"]]
+
+    def linked_page(self, reference):
+        kind, slug = reference.split(":", 1)
+        return {"material": self.materials, "practice": self.practices, "workshop": self.workshops}[kind][
+            slug
+        ]
+
+    def session_items(self, session, texts, source_code):
+        items = [
+            (reference.split(":", 1)[0], {"page": self.linked_page(reference), "note": ""})
+            for reference in session["items"]
+        ]
+        if session.get("handout"):
+            title = texts["title"]
+            pdf = pdf_document(title, [texts["description"]], footer="Kooperativa · workshop handout")
+            name = hashlib.sha256(f"{source_code}:{title}".encode()).hexdigest()[:10]
+            document = Document.objects.filter(title=title, collection=handouts_collection()).first()
+            if document is None:
+                document = Document(title=title, collection=handouts_collection())
+                document.file.save(f"handout-{name}.pdf", ContentFile(pdf), save=False)
+                document.save()
+            items.append(("handout", {"document": document, "title": title, "description": ""}))
+        for link in session.get("links", []):
+            items.append(("link", {"url": link["url"], "title": link["title"], "description": ""}))
+        return items
+
+    def load_workshops(self, workshops):
+        self.workshops = {}
+        themes = {term.slug: term for term in Theme.objects.filter(locale=self.locales["en"])}
+        index = WorkshopIndexPage.objects.child_of(self.home).get()
+        for data in self.progress.step("workshops", workshops):
+            source_code = data["source_locale"]
+            content = data["content"]
+            source = content[source_code]
+            trainer = self.trainers[data["trainer"]]
+            page = WorkshopPage.objects.filter(slug=data["slug"], locale=self.locales[source_code]).first()
+            if page is None:
+                agenda = [
+                    (
+                        "session",
+                        {
+                            "title": texts["title"],
+                            "duration": session["duration"],
+                            "method": session["method"],
+                            "starts_new_day": session.get("new_day", False),
+                            "description": rich_text(texts["description"]),
+                            "items": self.session_items(session, texts, source_code),
+                        },
+                    )
+                    for session, texts in zip(data["session"], source["sessions"], strict=True)
+                ]
+                organisations = [self.organisations[slug] for slug in data["facilitating_organisations"]]
+                page = WorkshopPage(
+                    title=source["title"],
+                    slug=data["slug"],
+                    summary=source["summary"],
+                    organisation=organisations[0],
+                    facilitators=data["facilitators"],
+                    audience=source["audience"],
+                    level=data["level"],
+                    delivery=data["delivery"],
+                    starts_on=data.get("starts_on"),
+                    ends_on=data.get("ends_on"),
+                    place=source["place"],
+                    day_starts_at=datetime.time.fromisoformat(data["day_starts_at"]),
+                    objectives=[("outcome", objective) for objective in source["objectives"]],
+                    agenda=agenda,
+                )
+                page.partners = organisations[1:]
+                page.themes = [themes[slug] for slug in data["themes"]]
+                page = self.create_knowledge_page(
+                    index.get_translation(self.locales[source_code]), page, trainer
+                )
+            for code, target in content.items():
+                if code == source_code:
+                    continue
+                strings = {
+                    source["title"]: target["title"],
+                    source["summary"]: target["summary"],
+                    source["audience"]: target["audience"],
+                    source["place"]: target["place"],
+                    **dict(zip(source["objectives"], target["objectives"], strict=True)),
+                }
+                for texts, translated in zip(source["sessions"], target["sessions"], strict=True):
+                    strings[texts["title"]] = translated["title"]
+                    strings.update(
+                        string_pairs(texts["description"], translated["description"], is_rich_text=True)
+                    )
+                self.translate_knowledge_page(page, code, strings, trainer)
+            self.workshops[data["slug"]] = page
+
+    def load_paths(self, paths):
+        themes = {term.slug: term for term in Theme.objects.filter(locale=self.locales["en"])}
+        index = LearningPathIndexPage.objects.child_of(self.home).get()
+        for data in self.progress.step("learning paths", paths):
+            source_code = data["source_locale"]
+            content = data["content"]
+            source = content[source_code]
+            trainer = self.trainers[data["trainer"]]
+            page = LearningPathPage.objects.filter(
+                slug=data["slug"], locale=self.locales[source_code]
+            ).first()
+            if page is None:
+                page = LearningPathPage(
+                    title=source["title"],
+                    slug=data["slug"],
+                    summary=source["summary"],
+                    organisation=self.trainer_organisations[data["trainer"]],
+                    compiled_by=trainer.get_full_name(),
+                    steps=[
+                        ("step", {"page": self.linked_page(reference), "note": note})
+                        for reference, note in zip(data["steps"], source["notes"], strict=True)
+                    ],
+                )
+                page.themes = [themes[slug] for slug in data["themes"]]
+                page = self.create_knowledge_page(
+                    index.get_translation(self.locales[source_code]), page, trainer
+                )
+            for code, target in content.items():
+                if code == source_code:
+                    continue
+                strings = {
+                    source["title"]: target["title"],
+                    source["summary"]: target["summary"],
+                    **dict(zip(source["notes"], target["notes"], strict=True)),
+                }
+                self.translate_knowledge_page(page, code, strings, trainer)
 
     # --- dates -------------------------------------------------------------------------------
 
     def set_publication_dates(self):
-        """Spread publication and review dates over 2024-2026 in a fixed order: 'latest' means something."""
-        pages = list(
-            Page.objects.type(GoodPracticePage, TrainingMaterialPage).order_by("translation_key", "pk")
-        )
+        """Spread publication and review dates in a fixed order, so that 'latest' means something:
+        practices and materials over 2024-2026, workshops and paths (added later) from autumn 2025."""
+        self.spread_publication_dates([GoodPracticePage, TrainingMaterialPage], PUBLICATION_START, 900)
+        self.spread_publication_dates([WorkshopPage, LearningPathPage], WORKSHOPS_PUBLICATION_START, 360)
+
+    def spread_publication_dates(self, models, start, days):
+        pages = list(Page.objects.type(*models).order_by("translation_key", "pk"))
         now = timezone.now()
         for number, page in enumerate(pages):
-            published = min(
-                PUBLICATION_START + datetime.timedelta(days=number * 3 % 900, hours=number % 7), now
-            )
+            published = min(start + datetime.timedelta(days=number * 3 % days, hours=number % 7), now)
             Page.objects.filter(pk=page.pk).update(
                 first_published_at=published,
                 last_published_at=published,

@@ -28,6 +28,8 @@ class HomePage(Page):
         "practices.PracticeIndexPage",
         "practices.MaterialIndexPage",
         "practices.OrganisationIndexPage",
+        "practices.WorkshopIndexPage",
+        "practices.LearningPathIndexPage",
     ]
     override_translatable_fields = [
         TranslatableField("tagline"),

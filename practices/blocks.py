@@ -1,11 +1,14 @@
-"""Blocks of the media stream shared by good practices and training materials."""
+"""Blocks of the hub's stream fields: media of practices and materials, workshop agendas, paths."""
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
+MIN_SESSION_MINUTES = 5
+MAX_SESSION_MINUTES = 480
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "blockquote"]
 
 
@@ -78,3 +81,92 @@ class LearningOutcomesBlock(blocks.StreamBlock):
 
     class Meta:
         icon = "tick"
+
+
+# --- workshops and learning paths ------------------------------------------------------------
+
+
+class SessionMethod(models.TextChoices):
+    INPUT = "input", _("Input talk")
+    EXERCISE = "exercise", _("Exercise")
+    GROUP_WORK = "group-work", _("Group work")
+    CASE_DISCUSSION = "case-discussion", _("Case discussion")
+    PLENARY = "plenary", _("Plenary discussion")
+    BREAK = "break", _("Break")
+
+
+def hub_page_block(page_type, label, icon):
+    """A page of the hub used in a session, with a note on how the session uses it."""
+    return blocks.StructBlock(
+        [
+            ("page", blocks.PageChooserBlock(page_type=page_type)),
+            (
+                "note",
+                blocks.CharBlock(
+                    required=False, max_length=300, help_text=_("How the session uses it (optional).")
+                ),
+            ),
+        ],
+        label=label,
+        icon=icon,
+    )
+
+
+class SessionItemsBlock(blocks.StreamBlock):
+    material = hub_page_block("practices.TrainingMaterialPage", _("Training material"), "doc-full-inverse")
+    practice = hub_page_block("practices.GoodPracticePage", _("Good practice"), "tick-inverse")
+    handout = DocumentBlock(label=_("Handout"))
+    link = ExternalLinkBlock()
+
+
+class SessionBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=200)
+    duration = blocks.IntegerBlock(
+        min_value=MIN_SESSION_MINUTES,
+        max_value=MAX_SESSION_MINUTES,
+        label=_("Duration in minutes"),
+        help_text=_("Between 5 and 480 minutes; start times are computed from the durations."),
+    )
+    method = blocks.ChoiceBlock(choices=SessionMethod.choices, default=SessionMethod.INPUT)
+    starts_new_day = blocks.BooleanBlock(
+        required=False, label=_("Starts a new day"), help_text=_("The agenda's next day begins here.")
+    )
+    description = blocks.RichTextBlock(required=False, features=["bold", "italic", "ol", "ul", "link"])
+    items = SessionItemsBlock(
+        required=False,
+        label=_("What the session uses"),
+        help_text=_("Materials and practices from the hub, handouts to print, links."),
+    )
+
+    class Meta:
+        icon = "time"
+        label = _("Session")
+
+
+class AgendaBlock(blocks.StreamBlock):
+    session = SessionBlock()
+
+    class Meta:
+        max_num = 40
+
+
+class PathStepBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(
+        page_type=["practices.TrainingMaterialPage", "practices.GoodPracticePage", "practices.WorkshopPage"],
+        help_text=_("A training material, good practice or workshop."),
+    )
+    note = blocks.TextBlock(
+        max_length=500, help_text=_("Why this step, and what to look for in it (one or two sentences).")
+    )
+
+    class Meta:
+        icon = "arrow-right"
+        label = _("Step")
+
+
+class PathStepsBlock(blocks.StreamBlock):
+    step = PathStepBlock()
+
+    class Meta:
+        min_num = 2
+        max_num = 30

@@ -5,6 +5,9 @@
 * Each member organisation has an editors group with add and edit rights (never publish) on
   its profile page in every language. Its practices and materials are children of that page,
   so the group can work on them and on nothing else; publishing goes through the workflow.
+* Trainers may add workshops and learning paths in every language and edit the ones they
+  created (Wagtail's "add" permission covers pages the user owns); moderators review them like
+  everything else. They upload handouts into one shared collection.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -21,6 +24,8 @@ from wagtail.models import (
 )
 
 MODERATORS = "Moderators"
+TRAINERS = "Trainers"
+HANDOUTS_COLLECTION = "Workshop handouts"
 REVIEW_WORKFLOW = "Platform review"
 REVIEW_TASK = "Moderator review"
 SNIPPET_MODELS = ["theme", "country", "materialformat", "organisation"]
@@ -112,3 +117,28 @@ def organisation_collection(organisation):
     root = Collection.get_first_root_node()
     existing = root.get_children().filter(name=organisation.name).first()
     return existing or root.add_child(name=organisation.name)
+
+
+@transaction.atomic
+def ensure_trainers(*index_pages):
+    """The trainers group, with add rights on every translation of the given listing pages."""
+    group, _ = Group.objects.get_or_create(name=TRAINERS)
+    group.permissions.add(_admin_access(), _permission("wagtail_localize", "submit_translation"))
+    for index_page in index_pages:
+        for page in index_page.get_translations(inclusive=True):
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=page, permission=_permission("wagtailcore", "add_page")
+            )
+    collection = handouts_collection()
+    for action in ("add", "choose"):
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=_permission("wagtaildocs", f"{action}_document")
+        )
+    return group
+
+
+def handouts_collection():
+    root = Collection.get_first_root_node()
+    return root.get_children().filter(name=HANDOUTS_COLLECTION).first() or root.add_child(
+        name=HANDOUTS_COLLECTION
+    )

@@ -4,7 +4,13 @@ from django.db.models.signals import post_save
 from wagtail.models import GroupPagePermission, Page, Revision
 from wagtail.signals import post_page_move
 
-from .models import GoodPracticePage, OrganisationPage, TrainingMaterialPage
+from .models import (
+    GoodPracticePage,
+    LearningPathIndexPage,
+    OrganisationPage,
+    TrainingMaterialPage,
+    WorkshopIndexPage,
+)
 
 
 def update_owner_after_move(sender, instance, **kwargs):
@@ -16,7 +22,7 @@ def update_owner_after_move(sender, instance, **kwargs):
 
 
 def share_permissions_with_new_translation(sender, instance, created, raw=False, **kwargs):
-    """A translated profile page gets the same group permissions as the page it translates."""
+    """A translated profile or listing page gets the same group permissions as the page it translates."""
     if not created or raw:
         return
     translations = instance.get_translations()
@@ -72,8 +78,9 @@ def connect():
         sender=Revision,
         dispatch_uid="practices-keep-live-translation-until-published",
     )
-    post_save.connect(
-        share_permissions_with_new_translation,
-        sender=OrganisationPage,
-        dispatch_uid="practices-share-permissions-with-translation",
-    )
+    for model in (OrganisationPage, WorkshopIndexPage, LearningPathIndexPage):
+        post_save.connect(
+            share_permissions_with_new_translation,
+            sender=model,
+            dispatch_uid=f"practices-share-permissions-with-translation-{model.__name__}",
+        )

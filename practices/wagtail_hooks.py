@@ -50,6 +50,30 @@ def transliteration_listing_button(page, user, next_url=None):
     yield views.DeriveOtherScriptMenuItem(page=page, priority=75)
 
 
+# --- workshops: trainers start from a copy of someone else's ----------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_duplicate_workshop_urls():
+    return [
+        path(
+            "workshops/<int:page_id>/duplicate/",
+            views.duplicate_workshop,
+            name="practices_duplicate_workshop",
+        )
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def duplicate_workshop_header_button(page, user, view_name, next_url=None):
+    yield views.DuplicateWorkshopMenuItem(page=page, priority=70)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def duplicate_workshop_listing_button(page, user, next_url=None):
+    yield views.DuplicateWorkshopMenuItem(page=page, priority=70)
+
+
 # --- wagtail-localize's views under organisation-scoped permissions ---------------------------
 
 

@@ -9,6 +9,7 @@ import re
 from collections import Counter, OrderedDict
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils.html import escape
 from wagtail.models import Locale, Page
@@ -43,14 +44,30 @@ def _term_labels(model, locale):
     return labels
 
 
+LABELS_CACHE_SECONDS = 300
+TERM_MODELS = {"theme": Theme, "country": Country, "organisation": Organisation, "format": MaterialFormat}
+
+
+def labels_cache_key(locale):
+    return f"search-term-labels-{locale}"
+
+
+def forget_facet_labels():
+    cache.delete_many([labels_cache_key(code) for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES])
+
+
 def facet_labels(locale):
+    """Names of facet values in the reader's language. Organisation and taxonomy names are read
+    once every few minutes, and again at once when one of them is saved."""
+    key = labels_cache_key(locale)
+    terms = cache.get(key)
+    if terms is None:
+        terms = {facet: _term_labels(model, locale) for facet, model in TERM_MODELS.items()}
+        cache.set(key, terms, LABELS_CACHE_SECONDS)
     return {
         "type": {key: str(label) for key, label in TYPE_LABELS.items()},
-        "theme": _term_labels(Theme, locale),
-        "country": _term_labels(Country, locale),
-        "organisation": _term_labels(Organisation, locale),
-        "format": _term_labels(MaterialFormat, locale),
-        "language": {loc.language_code: loc.get_display_name() for loc in Locale.objects.all()},
+        "language": {code: str(name) for code, name in settings.WAGTAIL_CONTENT_LANGUAGES},
+        **terms,
     }
 
 
@@ -213,11 +230,14 @@ class DatabaseBackend:
                 if facet == skip_facet or facet == "type":
                     continue
                 pages = self._filter(model, pages, facet, values)
+            if model.search_year_fields is None and (params.year_from or params.year_to):
+                continue
             if params.year_to is not None:
                 pages = pages.filter(**{f"{model.search_year_fields[0]}__lte": params.year_to})
             if params.year_from is not None:
-                end = model.search_year_fields[1]
-                pages = pages.filter(Q(**{f"{end}__gte": params.year_from}) | Q(**{f"{end}__isnull": True}))
+                start, end = model.search_year_fields
+                ongoing = Q(**{f"{end}__isnull": True, f"{start}__isnull": False})
+                pages = pages.filter(Q(**{f"{end}__gte": params.year_from}) | ongoing)
             querysets.append(pages)
         return querysets
 

@@ -12,7 +12,12 @@ PER_PAGE = 10
 MAX_PAGE = 1000
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
 SORTS = ("relevance", "newest")
-TYPE_LABELS = {"practice": _("Good practice"), "material": _("Training material")}
+TYPE_LABELS = {
+    "practice": _("Good practice"),
+    "material": _("Training material"),
+    "workshop": _("Workshop"),
+    "path": _("Learning path"),
+}
 
 # facet name in URLs → field in the index
 FACET_FIELDS = {

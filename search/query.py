@@ -24,7 +24,8 @@ TEXT_FIELDS = [
 HIGHLIGHT_FIELDS = {"title": 0, "summary": 0, "body": 2}
 FACET_SIZE = 60
 # Counts of distinct pages are exact up to this many pages per value, and within about 1 % beyond.
-EXACT_COUNT = {"precision_threshold": 3000}
+# Per-segment ordinals measured fastest for these counts (docs/benchmarks.md).
+EXACT_COUNT = {"precision_threshold": 3000, "execution_hint": "segment_ordinals"}
 CURRENT_LOCALE_WEIGHT = 1000
 DEFAULT_LOCALE_WEIGHT = 100
 
@@ -80,7 +81,8 @@ def year_filter(params):
                 "bool",
                 should=[
                     Q("range", year_to={"gte": params.year_from}),
-                    Q("bool", must_not=Q("exists", field="year_to")),
+                    # ongoing: begun, not ended (pages without any year, such as paths, stay out)
+                    Q("bool", filter=Q("exists", field="year_from"), must_not=Q("exists", field="year_to")),
                 ],
                 minimum_should_match=1,
             )
@@ -133,8 +135,14 @@ def knowledge_search(client, params, default_locale, forgiving=False):
         terms.metric("pages", "cardinality", field="translation_key", **EXACT_COUNT)
 
     if params.q:
+        # Marking typo-tolerant matches would mean expanding every fuzzy term again in each hit's
+        # text (most of a forgiving search's time): only the words as typed are marked.
         search = search.highlight_options(
-            pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html", fragment_size=160
+            pre_tags=["<mark>"],
+            post_tags=["</mark>"],
+            encoder="html",
+            fragment_size=160,
+            highlight_query=text_query(params.q).to_dict(),
         )
         for name, fragments in HIGHLIGHT_FIELDS.items():
             search = search.highlight(name, number_of_fragments=fragments)

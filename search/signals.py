@@ -11,6 +11,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from practices.models import Country, MaterialFormat, Organisation, Theme
 
+from .backends import forget_facet_labels
 from .indexing import engine_configured, indexed_models, update_pages
 
 # Snippet → the relations through which pages show its name.
@@ -47,6 +48,7 @@ def restriction_changed(sender, instance, **kwargs):
 
 
 def snippet_changed(sender, instance, **kwargs):
+    forget_facet_labels()
     page_ids = set()
     for model in indexed_models():
         for relation in SNIPPET_REFERENCES[sender]:

@@ -18,6 +18,7 @@ def search_page(request):
     response = run_search(parse(request.GET, locale))
     labels = facet_labels(locale)
     for result in response.results:
+        result.type_label = TYPE_LABELS.get(result.type, "")
         result.organisation_label = labels["organisation"].get(result.organisation, "")
         result.language_label = labels["language"].get(result.locale, result.locale)
         result.theme_labels = [labels["theme"].get(slug, slug) for slug in result.themes]

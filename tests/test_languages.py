@@ -20,11 +20,15 @@ from home.models import HomePage
 from home.templatetags.hub_tags import local_date, local_number
 from practices.models import (
     GoodPracticePage,
+    LearningPathIndexPage,
+    LearningPathPage,
     MaterialIndexPage,
     OrganisationIndexPage,
     OrganisationPage,
     PracticeIndexPage,
     TrainingMaterialPage,
+    WorkshopIndexPage,
+    WorkshopPage,
 )
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +45,17 @@ HTML_LANG = {
     "sl": "sl",
     "sq": "sq",
 }
-PAGE_KINDS = ["home", "practices", "materials", "organisations", "practice", "material", "organisation"]
+PAGE_KINDS = [
+    "home",
+    "practices",
+    "materials",
+    "workshops",
+    "paths",
+    "organisations",
+    "practice",
+    "material",
+    "organisation",
+]
 ORIGIN = "http://testserver"
 UNTRANSLATED_NOTICE = "This page has not been translated into English yet."
 
@@ -117,6 +131,8 @@ def page_of_kind(kind, language):
         "home": HomePage,
         "practices": PracticeIndexPage,
         "materials": MaterialIndexPage,
+        "workshops": WorkshopIndexPage,
+        "paths": LearningPathIndexPage,
         "organisations": OrganisationIndexPage,
         "practice": GoodPracticePage,
         "material": TrainingMaterialPage,
@@ -156,6 +172,23 @@ def test_every_page_kind_answers_in_every_language(client, language, kind):
     # A translated page names no other version and is indexed normally.
     assert found.robots is None
     assert found.main_lang is None
+
+
+def test_workshops_and_paths_speak_the_readers_language(client):
+    """Every demo workshop and path, in each language it exists in, with the interface in that language."""
+    for page in [*WorkshopPage.objects.live(), *LearningPathPage.objects.live()]:
+        language = page.locale.language_code
+        response = client.get(page.url)
+        html = response.content.decode()
+        assert parse(response).html_lang == HTML_LANG[language]
+        if isinstance(page, WorkshopPage):
+            for msgid in ("Learning objectives", "Printable handout", "Download the kit"):
+                assert interface_text(language, msgid) in html, (page.url, msgid)
+            printed = client.get(page.url + "print/")
+            assert printed.status_code == 200
+            assert interface_text(language, "Learning objectives") in printed.content.decode()
+        else:
+            assert interface_text(language, "The path") in html, page.url
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -7,11 +7,15 @@ from wagtail.models import Locale, Page
 from home.models import HomePage
 from practices.models import (
     GoodPracticePage,
+    LearningPathIndexPage,
+    LearningPathPage,
     MaterialIndexPage,
     OrganisationIndexPage,
     OrganisationPage,
     PracticeIndexPage,
     TrainingMaterialPage,
+    WorkshopIndexPage,
+    WorkshopPage,
 )
 
 pytestmark = pytest.mark.django_db
@@ -27,11 +31,16 @@ def test_home_page_sits_at_the_root_and_holds_only_the_listings():
     assert set(HomePage.allowed_subpage_models()) == {
         PracticeIndexPage,
         MaterialIndexPage,
+        WorkshopIndexPage,
+        LearningPathIndexPage,
         OrganisationIndexPage,
     }
 
 
-@pytest.mark.parametrize("model", [PracticeIndexPage, MaterialIndexPage, OrganisationIndexPage])
+@pytest.mark.parametrize(
+    "model",
+    [PracticeIndexPage, MaterialIndexPage, WorkshopIndexPage, LearningPathIndexPage, OrganisationIndexPage],
+)
 def test_each_listing_exists_once_per_home_page(home, model):
     assert model.allowed_parent_page_models() == [HomePage]
     assert not model.can_create_at(home), "a second listing of the same kind must not be creatable"
@@ -40,6 +49,16 @@ def test_each_listing_exists_once_per_home_page(home, model):
 def test_listings_of_practices_and_materials_have_no_children():
     assert PracticeIndexPage.allowed_subpage_models() == []
     assert MaterialIndexPage.allowed_subpage_models() == []
+
+
+@pytest.mark.parametrize(
+    ("listing", "model"), [(WorkshopIndexPage, WorkshopPage), (LearningPathIndexPage, LearningPathPage)]
+)
+def test_workshops_and_paths_live_in_their_listing_and_have_no_children(home, listing, model):
+    assert listing.allowed_subpage_models() == [model]
+    assert model.allowed_parent_page_models() == [listing]
+    assert model.allowed_subpage_models() == []
+    assert not model.can_create_at(home)
 
 
 def test_organisation_profiles_live_in_the_organisation_listing():

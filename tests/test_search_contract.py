@@ -6,7 +6,7 @@ Every test here runs twice, once per backend, through the public JSON API and th
 import pytest
 from django.urls import reverse
 
-from practices.models import GoodPracticePage, TrainingMaterialPage
+from practices.models import GoodPracticePage, LearningPathPage, TrainingMaterialPage, WorkshopPage
 
 pytestmark = pytest.mark.django_db
 
@@ -56,12 +56,32 @@ def test_response_has_the_documented_shape(client, backend):
 
 def test_empty_query_browses_everything_once(client, backend):
     data = api(client, lang="en")
-    assert data["count"] == distinct_live(GoodPracticePage, TrainingMaterialPage)
+    assert data["count"] == distinct_live(
+        GoodPracticePage, TrainingMaterialPage, WorkshopPage, LearningPathPage
+    )
     types = {option["value"]: option["count"] for option in data["facets"]["type"]}
     assert types == {
         "practice": distinct_live(GoodPracticePage),
         "material": distinct_live(TrainingMaterialPage),
+        "workshop": distinct_live(WorkshopPage),
+        "path": distinct_live(LearningPathPage),
     }
+
+
+@pytest.mark.parametrize(
+    ("query", "lang", "kind", "slug"),
+    [
+        ("late payments budget", "en", "workshop", "budget-that-survives-late-payments"),
+        ("буџет заговарања", "sr", "workshop", "reading-the-city-culture-budget"),
+        ("money without panic", "en", "path", "money-without-panic"),
+    ],
+)
+def test_workshops_and_paths_are_found_under_their_own_type(client, backend, query, lang, kind, slug):
+    data = api(client, q=query, lang=lang, type=kind)
+    assert {result["type"] for result in data["results"]} == {kind}
+    assert slug in slugs(data)[:3]
+    labels = {option["value"]: option["label"] for option in data["facets"]["type"]}
+    assert labels[kind] in ("Workshop", "Learning path")
 
 
 def test_finds_a_material_by_its_subject(client, backend):
@@ -110,6 +130,14 @@ def test_year_range_keeps_overlapping_work(client, backend):
     for result in data["results"]:
         assert result["year_from"] <= 2021
         assert result["year_to"] is None or result["year_to"] >= 2020
+
+
+def test_year_range_leaves_out_pages_without_years(client, backend):
+    data = api(client, lang="en", year_from="2027")
+    types = {option["value"]: option["count"] for option in data["facets"]["type"]}
+    assert types.get("path", 0) == 0
+    upcoming = WorkshopPage.objects.live().filter(ends_on__year__gte=2027)
+    assert types["workshop"] == upcoming.values("translation_key").distinct().count() > 0
 
 
 def test_type_filter(client, backend):

@@ -54,16 +54,19 @@ def _locale_for(context):
 
 @register.simple_tag(takes_context=True)
 def index_page(context, kind):
-    """The practice, material or organisation index page in the reader's language (else the default's).
+    """A listing page (practices, materials, workshops, paths, organisations) in the reader's
+    language (else the default's).
 
     Usage: ``{% index_page "practices" as practice_index %}``.
     """
-    from practices.models import MaterialIndexPage, OrganisationIndexPage, PracticeIndexPage
+    from practices import models
 
     model = {
-        "practices": PracticeIndexPage,
-        "materials": MaterialIndexPage,
-        "organisations": OrganisationIndexPage,
+        "practices": models.PracticeIndexPage,
+        "materials": models.MaterialIndexPage,
+        "workshops": models.WorkshopIndexPage,
+        "paths": models.LearningPathIndexPage,
+        "organisations": models.OrganisationIndexPage,
     }[kind]
     locale = _locale_for(context)
     for candidate in context.get("navigation") or []:
@@ -257,3 +260,16 @@ CREATIVE_COMMONS = {
 def licence_url(value):
     """The Creative Commons deed of a licence value, or an empty string."""
     return CREATIVE_COMMONS.get(value, "")
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """``url`` with scheme and host, for printed handouts and the workshop kit."""
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request is not None and url else url
+
+
+@register.filter
+def kit_file(kit, document):
+    """Where ``document`` is inside a workshop kit (a ``practices.kit.KitFile``), or None."""
+    return kit.file_for(document)

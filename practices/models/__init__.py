@@ -7,10 +7,13 @@ from .pages import (
     TrainingMaterialPage,
 )
 from .taxonomy import Country, MaterialFormat, Theme
+from .workshops import LearningPathIndexPage, LearningPathPage, WorkshopIndexPage, WorkshopPage
 
 __all__ = [
     "Country",
     "GoodPracticePage",
+    "LearningPathIndexPage",
+    "LearningPathPage",
     "MaterialFormat",
     "MaterialIndexPage",
     "Organisation",
@@ -20,4 +23,6 @@ __all__ = [
     "PracticeRelatedMaterial",
     "Theme",
     "TrainingMaterialPage",
+    "WorkshopIndexPage",
+    "WorkshopPage",
 ]

@@ -39,6 +39,15 @@ def in_reader_language(queryset, locale):
     return queryset.filter(Q(locale=locale) | Q(pk__in=in_default.values("pk")) | Q(pk__in=first_elsewhere))
 
 
+def one_per_translation(pages, locale_id):
+    """One page per translation group, the one in ``locale_id`` where there is one."""
+    by_key = {}
+    for page in pages:
+        if page.translation_key not in by_key or page.locale_id == locale_id:
+            by_key[page.translation_key] = page
+    return list(by_key.values())
+
+
 def terms_in_locale(model, locale):
     """A taxonomy's terms in the given locale, falling back to the default locale's."""
     terms = model.objects.filter(locale=locale)
@@ -108,6 +117,12 @@ class ListingFilters:
             ],
         )
 
+    def choice_filter(self, name, label, choices):
+        selected = self.value(name)
+        return Filter(
+            name, label, [FilterOption(value, text, value == selected) for value, text in choices.choices]
+        )
+
 
 class PracticeFilters(ListingFilters):
     names = ["theme", "country", "organisation", "year"]
@@ -157,16 +172,11 @@ class MaterialFilters(ListingFilters):
         from .organisations import Organisation
         from .pages import Level
 
-        level = self.value("level")
         language = self.value("language")
         return [
             self.taxonomy_filter("theme", _("Theme"), Theme),
             self.taxonomy_filter("format", _("Format"), MaterialFormat),
-            Filter(
-                "level",
-                _("Level"),
-                [FilterOption(value, label, value == level) for value, label in Level.choices],
-            ),
+            self.choice_filter("level", _("Level"), Level),
             Filter(
                 "language",
                 _("Language"),
@@ -195,4 +205,52 @@ class OrganisationFilters(ListingFilters):
         return [
             self.taxonomy_filter("country", _("Country"), Country),
             self.taxonomy_filter("theme", _("Theme"), Theme),
+        ]
+
+
+class WorkshopFilters(ListingFilters):
+    names = ["theme", "delivery", "level", "organisation", "year"]
+
+    def apply(self, queryset):
+        if theme := self.value("theme"):
+            queryset = queryset.filter(themes__slug=theme)
+        if delivery := self.value("delivery"):
+            queryset = queryset.filter(delivery=delivery)
+        if level := self.value("level"):
+            queryset = queryset.filter(level=level)
+        if organisation := self.value("organisation"):
+            queryset = queryset.filter(Q(organisation__slug=organisation) | Q(partners__slug=organisation))
+        if (year := self.year()) is not None:
+            queryset = queryset.filter(starts_on__year__lte=year, ends_on__year__gte=year)
+        return queryset.distinct()
+
+    def available(self):
+        from .organisations import Organisation
+        from .pages import Level
+        from .workshops import Delivery
+
+        return [
+            self.taxonomy_filter("theme", _("Theme"), Theme),
+            self.choice_filter("delivery", _("Format"), Delivery),
+            self.choice_filter("level", _("Level"), Level),
+            self.taxonomy_filter("organisation", _("Organisation"), Organisation),
+        ]
+
+
+class PathFilters(ListingFilters):
+    names = ["theme", "organisation"]
+
+    def apply(self, queryset):
+        if theme := self.value("theme"):
+            queryset = queryset.filter(themes__slug=theme)
+        if organisation := self.value("organisation"):
+            queryset = queryset.filter(organisation__slug=organisation)
+        return queryset.distinct()
+
+    def available(self):
+        from .organisations import Organisation
+
+        return [
+            self.taxonomy_filter("theme", _("Theme"), Theme),
+            self.taxonomy_filter("organisation", _("Organisation"), Organisation),
         ]

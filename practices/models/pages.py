@@ -14,7 +14,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..blocks import RICH_TEXT_FEATURES, LearningOutcomesBlock, MediaStreamBlock
-from .listing import MaterialFilters, PracticeFilters, in_reader_language, paginate
+from .listing import MaterialFilters, PracticeFilters, in_reader_language, one_per_translation, paginate
 
 YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2100)]
 
@@ -38,6 +38,22 @@ class Licence(models.TextChoices):
     CC_BY_SA = "CC BY-SA 4.0", "CC BY-SA 4.0"
     CC_BY_NC_SA = "CC BY-NC-SA 4.0", "CC BY-NC-SA 4.0"
     ALL_RIGHTS_RESERVED = "all-rights-reserved", _("All rights reserved")
+
+
+def related_list(page, name):
+    """A many-to-many relation as a list: what the search indexer prefetched into
+    ``indexed_<name>`` when it did (no query, no manager), else read now."""
+    prefetched = getattr(page, f"indexed_{name}", None)
+    return prefetched if prefetched is not None else list(getattr(page, name).all())
+
+
+def duration_display(total_minutes):
+    hours, minutes = divmod(total_minutes, 60)
+    if hours and minutes:
+        return _("%(hours)d h %(minutes)d min") % {"hours": hours, "minutes": minutes}
+    if hours:
+        return _("%(hours)d h") % {"hours": hours}
+    return _("%(minutes)d min") % {"minutes": minutes}
 
 
 class KnowledgePage(Page):
@@ -73,6 +89,14 @@ class KnowledgePage(Page):
             return None
         parent = self.get_parent()
         return getattr(parent.specific, "organisation", None) if parent else None
+
+    def get_context(self, request, *args, **kwargs):
+        from .workshops import path_position, workshops_using
+
+        context = super().get_context(request, *args, **kwargs)
+        context["workshops"] = workshops_using(self)
+        context["path_position"] = path_position(request, self)
+        return context
 
     @cached_property
     def platform_review(self):
@@ -230,8 +254,8 @@ class GoodPracticePage(KnowledgePage):
 
     def search_facets(self):
         return {
-            "countries": [country.slug for country in self.countries.all()],
-            "partners": list(self.partners.all()),
+            "countries": [country.slug for country in related_list(self, "countries")],
+            "partners": related_list(self, "partners"),
             "year_from": self.start_year,
             "year_to": self.end_year,
         }
@@ -243,6 +267,11 @@ class GoodPracticePage(KnowledgePage):
         context["related_materials"] = self.live_related_materials()
         context["similar_practices"] = similar_pages(self)
         return context
+
+    def public_downloads(self):
+        from .workshops import downloads
+
+        return downloads(self.media)
 
     def live_related_materials(self):
         materials = []
@@ -349,19 +378,19 @@ class TrainingMaterialPage(KnowledgePage):
             "countries": [organisation.country.slug] if organisation else [],
             "format": self.material_format.slug,
             "level": self.level,
-            "languages": [locale.language_code for locale in self.languages.all()],
+            "languages": [locale.language_code for locale in related_list(self, "languages")],
             "year_from": self.published_year,
             "year_to": self.published_year,
         }
 
     @property
     def duration_display(self):
-        hours, minutes = divmod(self.duration_minutes, 60)
-        if hours and minutes:
-            return _("%(hours)d h %(minutes)d min") % {"hours": hours, "minutes": minutes}
-        if hours:
-            return _("%(hours)d h") % {"hours": hours}
-        return _("%(minutes)d min") % {"minutes": minutes}
+        return duration_display(self.duration_minutes)
+
+    def public_downloads(self):
+        from .workshops import downloads
+
+        return downloads(self.files)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -376,11 +405,7 @@ class TrainingMaterialPage(KnowledgePage):
             .filter(related_materials__material__translation_key=self.translation_key)
             .distinct()
         )
-        by_key = {}
-        for practice in practices:
-            if practice.translation_key not in by_key or practice.locale_id == self.locale_id:
-                by_key[practice.translation_key] = practice
-        return sorted(by_key.values(), key=lambda page: page.title)
+        return sorted(one_per_translation(practices, self.locale_id), key=lambda page: page.title)
 
 
 class PracticeRelatedMaterial(Orderable):

@@ -16,6 +16,12 @@
     });
   });
 
+  // The printable handout's Print button (hidden without JavaScript: the browser's own Print works).
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+
   // Leave empty filters out of the address, so shared links stay short: ?theme=x rather than ?theme=x&country=&year=.
   document.querySelectorAll("form.filters").forEach(function (form) {
     form.addEventListener("submit", function () {

@@ -1,3 +1,4 @@
+import os
 import time
 
 from django.core.management.base import BaseCommand, CommandError
@@ -14,10 +15,19 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["rebuild", "update", "status"])
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=min(2, os.cpu_count() or 1),
+            help="rebuild: processes filling languages side by side (default: 2, or 1 on one core)",
+        )
 
-    def handle(self, *args, action, **options):
+    def handle(self, *args, action, workers, **options):
         if not indexing.engine_configured():
             raise CommandError("ELASTICSEARCH_URL is not set: the site searches the database.")
+        if workers < 1:
+            raise CommandError("--workers must be at least 1.")
+        self.workers = workers
         try:
             getattr(self, action)()
         except indexing.ENGINE_ERRORS as error:
@@ -25,8 +35,8 @@ class Command(BaseCommand):
 
     def rebuild(self):
         started = time.monotonic()
-        self.stdout.write("Rebuilding the knowledge index, one language at a time:")
-        total = indexing.rebuild(progress=self.stdout.write)
+        self.stdout.write(f"Rebuilding the knowledge index, {self.workers} language(s) at a time:")
+        total = indexing.rebuild(progress=self.stdout.write, workers=self.workers)
         self.stdout.write(
             self.style.SUCCESS(f"{total} documents indexed in {time.monotonic() - started:.1f} s.")
         )

@@ -161,6 +161,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # The public knowledge search (search/): Elasticsearch when configured, the database otherwise.
+# Workshop kits (ZIP of a workshop's files) larger than this are not built; readers get the files one by one.
+WORKSHOP_KIT_MAX_MB = int(os.environ.get("WORKSHOP_KIT_MAX_MB", "200"))
+
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "5"))
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "kooperativa")
