@@ -163,6 +163,7 @@ def _actions(pages, index=None):
 
 
 BULK_CHUNK = 500
+MERGE_TIMEOUT = 1800
 REQUESTS_IN_FLIGHT = 2
 
 
@@ -295,6 +296,9 @@ def _fill(code, progress=None):
     count = bulk_index(searchable_pages(locale), index=new_index, progress=progress)
     client().indices.put_settings(index=new_index, settings={"index": serving_settings()})
     client().indices.refresh(index=new_index)
+    # One segment: the first searches after the swap do not compete with the merges a freshly
+    # filled index would otherwise run (seconds for a hundred thousand pages).
+    client().options(request_timeout=MERGE_TIMEOUT).indices.forcemerge(index=new_index, max_num_segments=1)
     return code, new_index, count
 
 

@@ -156,8 +156,8 @@ def knowledge_search(client, params, default_locale, forgiving=False):
 
 
 def count_matches(client, text):
-    """How many documents (in any language) the words would find."""
-    return Search(using=client, index=",".join(all_aliases())).query(text_query(text, forgiving=True)).count()
+    """How many documents (in any language) the words, as they are, would find."""
+    return Search(using=client, index=",".join(all_aliases())).query(text_query(text)).count()
 
 
 def autocomplete(client, text, locale, default_locale, size=8):

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page
+from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
 
 from practices.models import (
     GoodPracticePage,
@@ -502,3 +503,70 @@ def test_path_listing_renders_every_path(client):
     html = client.get(listing.url).content.decode()
     for path in LearningPathPage.objects.live().filter(locale=listing.locale):
         assert escape(path.title) in html
+
+
+# --- the editor's form -------------------------------------------------------------------------
+
+
+def workshop_form(client, workshop, sessions, **fields):
+    """The edit form of ``workshop`` as its trainer sees it, with this agenda and these fields."""
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[workshop.pk]))
+    assert response.status_code == 200
+    data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
+    data.update(
+        nested_form_data(
+            {
+                "objectives": streamfield([("outcome", block.value) for block in workshop.objectives]),
+                "agenda": streamfield(
+                    [
+                        (
+                            "session",
+                            {
+                                "title": title,
+                                "duration": str(minutes),
+                                "method": "input",
+                                "starts_new_day": "",
+                                "description": rich_text(""),
+                                "items": streamfield([]),
+                            },
+                        )
+                        for title, minutes in sessions
+                    ]
+                ),
+            }
+        )
+    )
+    for name, value in fields.items():
+        data[name] = value
+    return data
+
+
+@pytest.mark.parametrize(
+    ("sessions", "fields", "message"),
+    [
+        ([("Opening", 0)], {}, "greater than or equal to 5"),
+        ([("Marathon", 481)], {}, "less than or equal to 480"),
+        ([("Opening", "soon")], {}, "Enter a whole number"),
+        ([("Evening", 240), ("Night", 120)], {"day_starts_at": "20:00"}, "after midnight"),
+        ([("Opening", 30)], {"starts_on": "2027-03-12", "ends_on": "2027-03-10"}, "cannot be before"),
+    ],
+)
+def test_bad_agendas_get_form_errors_and_nothing_is_saved(client, sessions, fields, message):
+    workshop = source(WorkshopPage, BUDGET)
+    client.force_login(user("trainer-lejla"))
+    data = workshop_form(client, workshop, sessions, **fields)
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[workshop.pk]), data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert workshop.get_latest_revision().pk == WorkshopPage.objects.get(pk=workshop.pk).latest_revision_id
+
+
+def test_a_good_agenda_is_saved_as_a_draft(client):
+    workshop = source(WorkshopPage, BUDGET)
+    client.force_login(user("trainer-lejla"))
+    data = workshop_form(client, workshop, [("Opening", 30), ("Exercise", 90)])
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[workshop.pk]), data)
+    assert response.status_code == 302
+    draft = WorkshopPage.objects.get(pk=workshop.pk).get_latest_revision_as_object()
+    assert [slot.title for slot in draft.slots] == ["Opening", "Exercise"]
+    assert draft.total_minutes == 120

@@ -18,6 +18,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
@@ -261,6 +262,19 @@ class WorkshopPage(RoutablePageMixin, Page):
         index.SearchField("facilitators"),
         index.FilterField("organisation"),
     ]
+    api_fields = [
+        APIField("summary"),
+        APIField("audience"),
+        APIField("level"),
+        APIField("delivery"),
+        APIField("starts_on"),
+        APIField("ends_on"),
+        APIField("place"),
+        APIField("day_starts_at"),
+        APIField("facilitators"),
+        APIField("objectives"),
+        APIField("agenda"),
+    ]
     override_translatable_fields = [
         TranslatableField("summary"),
         TranslatableField("audience"),
@@ -334,14 +348,6 @@ class WorkshopPage(RoutablePageMixin, Page):
     @property
     def break_display(self):
         return duration_display(self.break_minutes)
-
-    @property
-    def duration_minutes(self):
-        return self.total_minutes
-
-    @property
-    def duration_display(self):
-        return self.total_display
 
     def linked_items(self):
         return [item for slot in self.slots for item in slot.items]
@@ -457,6 +463,7 @@ class LearningPathPage(Page):
         index.SearchField("summary", boost=2),
         index.FilterField("organisation"),
     ]
+    api_fields = [APIField("summary"), APIField("compiled_by"), APIField("steps")]
     override_translatable_fields = [
         TranslatableField("summary"),
         TranslatableField("steps"),
@@ -478,11 +485,10 @@ class LearningPathPage(Page):
 
     @property
     def total_minutes(self):
-        """Time the steps take where it is known (materials and workshops)."""
+        """Time the steps take where it is known: a material's duration, a workshop's agenda."""
+        pages = [step.item.page for step in self.path_steps if step.item.available]
         return sum(
-            getattr(step.item.page, "duration_minutes", 0) or 0
-            for step in self.path_steps
-            if step.item.available
+            getattr(page, "duration_minutes", None) or getattr(page, "total_minutes", 0) for page in pages
         )
 
     @property
