@@ -57,12 +57,11 @@ def _file_name(number, title, document):
 
 
 def _document_size(document):
-    if document.file_size is not None:
-        return document.file_size
-    try:
-        return document.file.size
-    except OSError:
+    """The file's size, or None when it is gone from storage (it is then listed as unavailable,
+    rather than breaking the archive half way)."""
+    if not document.file.storage.exists(document.file.name):
         return None
+    return document.file_size if document.file_size is not None else document.file.size
 
 
 def kit_contents(workshop):
@@ -73,6 +72,8 @@ def kit_contents(workshop):
             unavailable.append(item)
             continue
         for title, document in item.documents:
+            if len(item.documents) == 1 and item.page is not None:
+                title = item.title  # the page's title in the reader's language names its one file
             if document.pk in seen:
                 continue
             size = _document_size(document)

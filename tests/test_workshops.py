@@ -570,3 +570,21 @@ def test_a_good_agenda_is_saved_as_a_draft(client):
     draft = WorkshopPage.objects.get(pk=workshop.pk).get_latest_revision_as_object()
     assert [slot.title for slot in draft.slots] == ["Opening", "Exercise"]
     assert draft.total_minutes == 120
+
+
+def test_kit_lists_a_file_missing_from_storage_instead_of_breaking(client, moderator):
+    workshop = in_english(source(WorkshopPage, BUDGET))
+    lost = Document(title="Lost sign-up sheet", collection=Collection.get_first_root_node())
+    lost.file.save("sign-up.pdf", ContentFile(b"%PDF-1.4 lost"), save=False)
+    lost.save()
+    raw = list(workshop.agenda.raw_data)
+    raw[0]["value"]["items"].append(
+        {"type": "handout", "value": {"document": lost.pk, "title": "", "description": ""}}
+    )
+    workshop.agenda = raw
+    publish(workshop, moderator)
+    lost.file.storage.delete(lost.file.name)
+    archive = kit_archive(client, WorkshopPage.objects.get(pk=workshop.pk))
+    assert archive.testzip() is None
+    assert not any(name.endswith(".pdf") and "sign-up" in name for name in archive.namelist())
+    assert "unpublished or removed" in archive.read(f"{workshop.slug}/index.html").decode()
