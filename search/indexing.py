@@ -21,7 +21,7 @@ from django.db.models import Prefetch
 from elasticsearch import Elasticsearch
 from elasticsearch.exceptions import ApiError, TransportError
 from elasticsearch.helpers import BulkIndexError, bulk, streaming_bulk
-from wagtail.models import Locale, Page, get_page_models
+from wagtail.models import Locale, Page, Site, get_page_models
 
 from practices.models.pages import related_list
 
@@ -104,9 +104,25 @@ class LocalizedNames:
         return self.names.get((type(snippet), str(snippet.translation_key), locale.pk), snippet.name)
 
 
-def document(page, names=None):
+class PageUrls:
+    """``page.get_url()`` for a batch of pages with the sites' root paths read once: Wagtail keeps
+    them on the object given to ``get_url_parts``, which need not be a request."""
+
+    def __init__(self):
+        self.single_site = len({root.site_id for root in Site.get_site_root_paths()}) == 1
+
+    def __call__(self, page):
+        parts = page.get_url_parts(request=self)
+        if parts is None or parts[2] is None:
+            return None
+        _site_id, root_url, page_path = parts
+        return page_path if self.single_site else root_url + page_path
+
+
+def document(page, names=None, urls=None):
     """The search document of one live page (a ``GoodPracticePage``, ``TrainingMaterialPage`` …)."""
     names = names or LocalizedNames()
+    urls = urls or PageUrls()
     locale = page.locale
     organisation = page.organisation
     themes = related_list(page, "themes")
@@ -116,7 +132,7 @@ def document(page, names=None):
         "translation_key": str(page.translation_key),
         "locale": locale.language_code,
         "type": page.search_type,
-        "url": page.get_url(),
+        "url": urls(page),
         "title": page.title,
         "summary": page.summary,
         "body": " ".join(text_of(part) for part in page.search_body_parts()),
@@ -150,9 +166,9 @@ def searchable_pages(locale=None):
 
 
 def _actions(pages, index=None):
-    names = LocalizedNames()
+    names, urls = LocalizedNames(), PageUrls()
     for page in pages:
-        source = document(page, names)
+        source = document(page, names, urls)
         doc_id = source.pop("_id")
         yield {
             "_op_type": "index",
