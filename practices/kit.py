@@ -56,15 +56,17 @@ def _file_name(number, title, document):
     return f"files/{number:02d}-{stem}{extension}"
 
 
-def _document_size(document):
-    """The file's size, or None when it is gone from storage (it is then listed as unavailable,
-    rather than breaking the archive half way)."""
-    if not document.file.storage.exists(document.file.name):
+def _document_size(document, verify):
+    """The file's size, or None when it cannot be read; the file is then listed as unavailable
+    rather than breaking the archive half way. ``verify`` also asks the storage whether the file
+    is still there: only building the archive does, as on object storage each check is a request,
+    too dear for every view of the workshop page."""
+    if verify and not document.file.storage.exists(document.file.name):
         return None
-    return document.file_size if document.file_size is not None else document.file.size
+    return document.get_file_size()
 
 
-def kit_contents(workshop):
+def kit_contents(workshop, verify_files=False):
     """Which files go into the workshop's kit, once each, in the order the agenda uses them."""
     files, unavailable, seen = [], [], set()
     for item in workshop.linked_items():
@@ -76,7 +78,7 @@ def kit_contents(workshop):
                 title = item.title  # the page's title in the reader's language names its one file
             if document.pk in seen:
                 continue
-            size = _document_size(document)
+            size = _document_size(document, verify_files)
             if size is None:  # the file is gone from storage
                 unavailable.append(item)
                 continue
@@ -134,7 +136,7 @@ def _date_time(document):
 
 
 def kit_response(request, workshop):
-    kit = kit_contents(workshop)
+    kit = kit_contents(workshop, verify_files=True)
     if kit.too_large:
         return render(request, "practices/workshop_kit_too_large.html", {"page": workshop, "kit": kit})
     index_html = render_to_string(

@@ -11,17 +11,20 @@ import datetime
 from dataclasses import dataclass, field
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -80,17 +83,33 @@ ITEM_KIND_LABELS = {
 }
 
 
+def content_language(code):
+    """The content language an interface language reads in (``sr-latn`` for ``sr-latn``), or None."""
+    try:
+        return get_supported_content_language_variant(code or settings.LANGUAGE_CODE)
+    except LookupError:
+        return None
+
+
 def live_version(page):
-    """The page's live translation in the reader's language, else in the default language, else
-    the page itself or any other live translation; None when no version is live."""
-    live = {
-        version.locale_id: version
-        for version in Page.objects.live().filter(translation_key=page.translation_key)
+    """The page's live, public translation in the reader's language, else in the default language,
+    else the page itself or any other; None when no version may be shown. One query: the
+    languages are compared by code, so no Locale lookups."""
+    versions = {
+        version.locale.language_code: version
+        for version in Page.objects.live()
+        .public()
+        .filter(translation_key=page.translation_key)
+        .select_related("locale")
     }
-    for locale_id in (Locale.get_active().pk, Locale.get_default().pk, page.locale_id):
-        if locale_id in live:
-            return live[locale_id]
-    return next(iter(live.values()), None)
+    preferred = [
+        content_language(translation.get_language()),
+        content_language(settings.LANGUAGE_CODE),
+        page.locale.language_code,
+    ]
+    return next(
+        (versions[code] for code in preferred if code in versions), next(iter(versions.values()), None)
+    )
 
 
 def resolve_page(page, note="", kind=None):
@@ -98,7 +117,7 @@ def resolve_page(page, note="", kind=None):
     unavailable when it was deleted, unpublished or restricted."""
     shown = live_version(page) if page is not None else None
     kind = kind or getattr(page, "search_type", "material")
-    if shown is None or shown.get_view_restrictions().exists():
+    if shown is None:
         return LinkedItem(kind, note=note, available=False)
     shown = shown.specific
     return LinkedItem(
