@@ -5,6 +5,7 @@ be reached, the page is written to the backlog (``PendingIndexUpdate``) and the 
 goes on; ``manage.py search_index update`` (and every later successful update) catches up.
 """
 
+import datetime
 import html
 import logging
 import multiprocessing
@@ -16,13 +17,15 @@ from functools import cache
 from itertools import islice
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection, connections
-from django.db.models import Prefetch
+from django.utils import timezone
 from elasticsearch import Elasticsearch
 from elasticsearch.exceptions import ApiError, TransportError
 from elasticsearch.helpers import BulkIndexError, bulk, streaming_bulk
-from wagtail.models import Locale, Page, Site, get_page_models
+from wagtail.models import Locale, ModelLogEntry, Page, PageLogEntry, Site, get_page_models
 
+from practices.models import Country, MaterialFormat, Organisation, Theme
 from practices.models.pages import related_list
 
 from .documents import alias_name, all_aliases, index_definition, serving_settings, versioned_name
@@ -92,8 +95,6 @@ class LocalizedNames:
     """Organisation and theme names in every language, read once for a batch of documents."""
 
     def __init__(self):
-        from practices.models import Organisation, Theme
-
         self.names = {
             (model, str(key), locale_id): name
             for model in (Organisation, Theme)
@@ -155,14 +156,71 @@ def is_searchable(page):
     return page.live and not page.get_view_restrictions().exists()
 
 
+class SharedObjects:
+    """The locales, organisations and taxonomy terms pages point to, each read once for a run of
+    documents: a rebuild's pages then share a few hundred objects instead of each loading its own
+    copies (which was most of the time spent building documents)."""
+
+    def __init__(self):
+        self.objects = {}
+        self.order = {}
+
+    def get(self, model, pk):
+        objects = self.objects.get(model)
+        if objects is None:
+            objects = self.objects[model] = {item.pk: item for item in model.objects.select_related()}
+            self.order[model] = {key: position for position, key in enumerate(objects)}
+        if pk is not None and pk not in objects:  # created since the run began
+            objects.update(model.objects.select_related().in_bulk([pk]))
+            self.order[model][pk] = len(self.order[model])
+        return objects.get(pk)
+
+    def relations_of(self, pages):
+        """A function giving a page of ``pages`` its locale and ``search_related`` relations from
+        the shared objects. Many-to-many relations are read for all of ``pages`` at once and become
+        ``indexed_<name>`` lists (see ``related_list``); a page published since reads its own."""
+        foreign_keys, linked = [], {}
+        for name in ["locale", *pages.model.search_related]:
+            field = pages.model._meta.get_field(name)
+            if field.many_to_many:
+                linked[name] = self._linked(pages, field)
+            else:
+                foreign_keys.append(field)
+
+        def attach(page):
+            for field in foreign_keys:
+                setattr(page, field.name, self.get(field.related_model, getattr(page, field.attname)))
+            for name, lists in linked.items():
+                if page.pk in lists:
+                    setattr(page, f"indexed_{name}", lists[page.pk])
+
+        return attach
+
+    def _linked(self, pages, field):
+        """{page id: related objects in their model's order} of one many-to-many relation."""
+        source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+        lists = {pk: [] for pk in pages.values_list("pk", flat=True)}
+        links = field.remote_field.through.objects.filter(**{f"{source}__in": pages.values("pk")})
+        for page_id, related_id in links.values_list(f"{source}_id", f"{target}_id").iterator():
+            if page_id in lists:
+                lists[page_id].append(self.get(field.related_model, related_id))
+        order = self.order.get(field.related_model)
+        for items in lists.values():
+            items.sort(key=lambda item: order[item.pk])
+        return lists
+
+
 def searchable_pages(locale=None):
     """Every live, public page of the indexed types, most specific class, ready to be documented."""
+    shared = SharedObjects()
     for model in indexed_models():
-        pages = model.objects.live().public().select_related("organisation", "locale", *model.search_select)
+        pages = model.objects.live().public()
         if locale is not None:
             pages = pages.filter(locale=locale)
-        prefetches = [Prefetch(name, to_attr=f"indexed_{name}") for name in model.search_prefetch]
-        yield from pages.prefetch_related(*prefetches).iterator(chunk_size=500)
+        attach = shared.relations_of(pages)
+        for page in pages.iterator(chunk_size=BULK_CHUNK):
+            attach(page)
+            yield page
 
 
 def _actions(pages, index=None):
@@ -180,6 +238,7 @@ def _actions(pages, index=None):
 
 BULK_CHUNK = 500
 MERGE_TIMEOUT = 1800
+REPLAY_MARGIN = datetime.timedelta(minutes=1)
 REQUESTS_IN_FLIGHT = 2
 
 
@@ -270,6 +329,56 @@ def catch_up(limit=500):
     return len(pending)
 
 
+# Snippet → the relations through which pages show its name.
+SNIPPET_REFERENCES = {
+    Organisation: ["organisation", "partners"],
+    Theme: ["themes"],
+    Country: ["countries", "organisation__country"],
+    MaterialFormat: ["material_format"],
+}
+
+
+def pages_naming(snippet_model, translation_key):
+    """Ids of indexed pages whose documents carry the name of this snippet (in any language)."""
+    page_ids = set()
+    for model in indexed_models():
+        for relation in SNIPPET_REFERENCES[snippet_model]:
+            field = relation.split("__")[0]
+            if not any(f.name == field for f in model._meta.get_fields()):
+                continue
+            lookup = {f"{relation}__translation_key": translation_key}
+            page_ids.update(model.objects.filter(**lookup).values_list("pk", flat=True))
+    return page_ids
+
+
+# Logged page actions that change the pages below the page too (their URLs or their privacy).
+SUBTREE_ACTIONS = [
+    "wagtail.move",
+    "wagtail.view_restriction.create",
+    "wagtail.view_restriction.edit",
+    "wagtail.view_restriction.delete",
+]
+
+
+def pages_changed_since(moment):
+    """Pages whose documents editors may have changed since ``moment``, from Wagtail's audit log:
+    what they published, unpublished, moved, restricted or deleted, and pages naming a snippet
+    they edited."""
+    entries = PageLogEntry.objects.filter(timestamp__gte=moment)
+    page_ids = set(entries.values_list("page_id", flat=True))
+    for root in Page.objects.filter(pk__in=entries.filter(action__in=SUBTREE_ACTIONS).values("page_id")):
+        page_ids.update(Page.objects.descendant_of(root).values_list("pk", flat=True))
+    snippet_edits = ModelLogEntry.objects.filter(
+        timestamp__gte=moment,
+        content_type__in=ContentType.objects.get_for_models(*SNIPPET_REFERENCES).values(),
+    )
+    for content_type_id, object_id in snippet_edits.values_list("content_type", "object_id").distinct():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        for translation_key in model.objects.filter(pk=object_id).values_list("translation_key", flat=True):
+            page_ids |= pages_naming(model, translation_key)
+    return page_ids
+
+
 # --- rebuilding ------------------------------------------------------------------------------
 
 
@@ -280,6 +389,8 @@ def rebuild(progress=print, workers=1):
     building its documents with its own database connection: building documents is Python's
     work and holds one core, so a second process is what lets indexing use a second core.
     """
+    # Earlier than now by a margin for clocks of other hosts that write the audit log.
+    started = timezone.now() - REPLAY_MARGIN
     locales = sorted(
         Locale.objects.all(),
         key=lambda locale: (-live_page_count(locale), locale.language_code),
@@ -297,6 +408,11 @@ def rebuild(progress=print, workers=1):
         progress(f"  {code}: {count} documents in {new_index}")
         total += count
     PendingIndexUpdate.objects.all().delete()
+    # While the new indexes filled, editors' changes went to the old ones: apply them again.
+    changed = pages_changed_since(started)
+    if changed:
+        progress(f"  {len(changed)} page(s) changed while rebuilding, updated again")
+        update_pages(changed)
     return total
 
 

@@ -9,18 +9,8 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from practices.models import Country, MaterialFormat, Organisation, Theme
-
 from .backends import forget_facet_labels
-from .indexing import engine_configured, indexed_models, update_pages
-
-# Snippet → the relations through which pages show its name.
-SNIPPET_REFERENCES = {
-    Organisation: ["organisation", "partners"],
-    Theme: ["themes"],
-    Country: ["countries", "organisation__country"],
-    MaterialFormat: ["material_format"],
-}
+from .indexing import SNIPPET_REFERENCES, engine_configured, pages_naming, update_pages
 
 
 def _later(page_ids):
@@ -49,15 +39,7 @@ def restriction_changed(sender, instance, **kwargs):
 
 def snippet_changed(sender, instance, **kwargs):
     forget_facet_labels()
-    page_ids = set()
-    for model in indexed_models():
-        for relation in SNIPPET_REFERENCES[sender]:
-            field = relation.split("__")[0]
-            if not any(f.name == field for f in model._meta.get_fields()):
-                continue
-            lookup = {f"{relation}__translation_key": instance.translation_key}
-            page_ids.update(model.objects.filter(**lookup).values_list("pk", flat=True))
-    _later(page_ids)
+    _later(pages_naming(sender, instance.translation_key))
 
 
 def connect():

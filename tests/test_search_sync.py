@@ -2,7 +2,7 @@
 
 import pytest
 from django.conf import settings
-from wagtail.models import PageViewRestriction
+from wagtail.models import ModelLogEntry, Page, PageViewRestriction
 
 from practices.models import GoodPracticePage, Organisation
 from search import indexing
@@ -154,3 +154,52 @@ def test_moving_a_page_updates_its_address_in_the_index(
     assert document["url"] == practice.get_url()
     assert document["url"].startswith(other_profile.get_url())
     assert document["organisation"] == other_profile.specific.organisation.slug
+
+
+def test_a_rebuild_builds_the_same_documents_as_single_updates():
+    """A rebuild shares locales, organisations and terms between pages; an editor's publish reads
+    one page's own relations. Both must give the same document."""
+    rebuilt = {page.pk: indexing.document(page) for page in indexing.searchable_pages()}
+    assert len(rebuilt) == sum(model.objects.live().public().count() for model in indexing.indexed_models())
+    for page_id, document in rebuilt.items():
+        assert indexing.document(Page.objects.get(pk=page_id).specific) == document
+    assert any(len(document["themes"]) > 1 for document in rebuilt.values())
+
+
+def test_a_page_published_while_rebuilding_reads_its_own_relations(draft):
+    attach = indexing.SharedObjects().relations_of(GoodPracticePage.objects.live())
+    draft.save_revision().publish()
+    page = GoodPracticePage.objects.get(pk=draft.pk)
+    attach(page)
+    document = indexing.document(page)
+    assert document["themes"] == [theme.slug for theme in draft.themes.all()]
+    assert document["themes"]
+    assert document["countries"] == [country.slug for country in draft.countries.all()]
+
+
+def test_changes_made_while_rebuilding_reach_the_new_index(
+    elasticsearch, draft, practice, django_capture_on_commit_callbacks
+):
+    """Editors keep working during a rebuild; what they publish or unpublish after the new index
+    read its pages must not be lost when the alias moves to it."""
+    theme = practice.themes.first()
+    edited = []
+
+    def edit_while_filling(message):
+        if message.startswith("  en:") and not edited:
+            edited.append(message)
+            with django_capture_on_commit_callbacks(execute=True):
+                draft.save_revision().publish()
+                practice.unpublish()
+                theme.name = "Renamed while rebuilding"
+                theme.save()
+                ModelLogEntry.objects.log_action(theme, "wagtail.edit")
+
+    indexing.rebuild(progress=edit_while_filling)
+    assert edited[0].endswith("…")  # while filling, before the alias moved
+    draft.refresh_from_db()
+    assert draft.live
+    assert indexed(elasticsearch, draft)
+    assert not indexed(elasticsearch, practice)
+    renamed = GoodPracticePage.objects.live().filter(locale=practice.locale, themes=theme).first()
+    assert "Renamed while rebuilding" in document_of(elasticsearch, renamed)["theme_names"]

@@ -41,8 +41,8 @@ class Licence(models.TextChoices):
 
 
 def related_list(page, name):
-    """A many-to-many relation as a list: what the search indexer prefetched into
-    ``indexed_<name>`` when it did (no query, no manager), else read now."""
+    """A many-to-many relation as a list: what the search indexer attached as ``indexed_<name>``
+    when it did (no query, no manager), else read now."""
     prefetched = getattr(page, f"indexed_{name}", None)
     return prefetched if prefetched is not None else list(getattr(page, name).all())
 
@@ -234,13 +234,15 @@ class GoodPracticePage(KnowledgePage):
         return self.end_year is None
 
     search_type = "practice"
-    search_select = []
-    search_prefetch = ["themes", "countries", "partners"]
+    search_related = ["organisation", "themes", "countries", "partners"]
     search_year_fields = ("start_year", "end_year")
     search_country_path = "countries"
 
     def search_body_parts(self):
-        captions = [block.value.get("caption") or block.value.get("title") for block in self.media]
+        # Stored block data: converting the blocks would look up every image and document.
+        captions = [
+            block["value"].get("caption") or block["value"].get("title") for block in self.media.raw_data
+        ]
         return [
             self.context,
             self.approach,
@@ -363,13 +365,12 @@ class TrainingMaterialPage(KnowledgePage):
         verbose_name_plural = _("training materials")
 
     search_type = "material"
-    search_select = ["organisation__country", "material_format"]
-    search_prefetch = ["themes", "languages"]
+    search_related = ["organisation", "material_format", "themes", "languages"]
     search_year_fields = ("published_year", "published_year")
     search_country_path = "organisation__country"
 
     def search_body_parts(self):
-        outcomes = [block.value for block in self.learning_outcomes]
+        outcomes = [block["value"] for block in self.learning_outcomes.raw_data]
         return [self.audience, self.description, *outcomes, self.authors]
 
     def search_facets(self):

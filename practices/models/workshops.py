@@ -374,20 +374,22 @@ class WorkshopPage(RoutablePageMixin, Page):
     # --- search ------------------------------------------------------------------------------
 
     search_type = "workshop"
-    search_select = ["organisation__country"]
-    search_prefetch = ["themes", "partners"]
+    search_related = ["organisation", "themes", "partners"]
     search_year_fields = ("starts_on__year", "ends_on__year")
     search_country_path = "organisation__country"
 
     def search_body_parts(self):
+        # Stored block data: converting the sessions would look up every page and document they link.
         sessions = [
-            text for block in self.agenda for text in (block.value["title"], block.value["description"])
+            text
+            for block in self.agenda.raw_data
+            for text in (block["value"].get("title"), block["value"].get("description"))
         ]
         return [
             self.audience,
             self.facilitators,
             self.place,
-            *(block.value for block in self.objectives),
+            *(block["value"] for block in self.objectives.raw_data),
             *sessions,
         ]
 
@@ -515,13 +517,12 @@ class LearningPathPage(Page):
         return duration_display(self.total_minutes) if self.total_minutes else ""
 
     search_type = "path"
-    search_select = ["organisation__country"]
-    search_prefetch = ["themes"]
+    search_related = ["organisation", "themes"]
     search_year_fields = None
     search_country_path = "organisation__country"
 
     def search_body_parts(self):
-        return [self.compiled_by, *(block.value["note"] for block in self.steps)]
+        return [self.compiled_by, *(block["value"].get("note") for block in self.steps.raw_data)]
 
     def search_facets(self):
         return {"countries": [self.organisation.country.slug]}
