@@ -30,8 +30,8 @@ test: install messages lint
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest
 	@if [ -n "$$DATABASE_URL" ]; then \
-		echo "Smoke pass on the embedded SQLite default"; \
-		DATABASE_URL= $(BIN)/pytest -m smoke -p no:cacheprovider; \
+		echo "Smoke pass on the embedded default (SQLite, database search)"; \
+		DATABASE_URL= ELASTICSEARCH_URL= $(BIN)/pytest -m smoke -p no:cacheprovider; \
 	fi
 
 lint: install

@@ -175,13 +175,6 @@ def chunks(queryset, size=1000):
         start += size
 
 
-def delete_bench_indexes():
-    names = list(indexing.client().indices.get(index=f"{settings.SEARCH_INDEX_PREFIX}-*"))
-    for name in names:
-        indexing.client().indices.delete(index=name)
-    return names
-
-
 # --- indexing --------------------------------------------------------------------------------
 
 
@@ -419,7 +412,7 @@ def main():
         try:
             benchmark(args)
         finally:
-            deleted = delete_bench_indexes()
+            deleted = indexing.drop_indexes()
             say(f"Deleted {len(deleted)} benchmark index(es): {settings.SEARCH_INDEX_PREFIX}-*")
     finally:
         shutil.rmtree(MEDIA_ROOT, ignore_errors=True)

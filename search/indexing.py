@@ -482,6 +482,15 @@ def indexes_behind(alias):
     return list(client().indices.get_alias(name=alias).body)
 
 
+def drop_indexes():
+    """Delete every index under this site's prefix (test runs and benchmarks clean up with it);
+    returns their names."""
+    names = list(client().indices.get(index=f"{settings.SEARCH_INDEX_PREFIX}-*"))
+    for name in names:
+        client().indices.delete(index=name)
+    return names
+
+
 def ensure_indexes():
     """Create any missing locale index (empty), so writes never auto-create an unanalysed index."""
     for locale in Locale.objects.all():

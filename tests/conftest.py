@@ -58,7 +58,8 @@ def search_engine(django_db_setup, django_db_blocker):
     indexing.reset_engine_state()
     with django_db_blocker.unblock():
         indexing.rebuild(progress=lambda message: None)
-    return indexing.client()
+    yield indexing.client()
+    indexing.drop_indexes()
 
 
 @pytest.fixture
