@@ -372,7 +372,8 @@ def pages_changed_since(moment):
         timestamp__gte=moment,
         content_type__in=ContentType.objects.get_for_models(*SNIPPET_REFERENCES).values(),
     )
-    for content_type_id, object_id in snippet_edits.values_list("content_type", "object_id").distinct():
+    edited = snippet_edits.order_by().values_list("content_type", "object_id").distinct()
+    for content_type_id, object_id in edited:
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         for translation_key in model.objects.filter(pk=object_id).values_list("translation_key", flat=True):
             page_ids |= pages_naming(model, translation_key)
