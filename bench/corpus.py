@@ -26,7 +26,7 @@ from django.db import transaction
 from django.db.models import F
 from wagtail.models import Locale, Page
 
-from home.demo_content import DEMO_DIR
+from home.demo_content import DEMO_DIR, PRACTICE_SECTIONS
 from practices.models import (
     Country,
     GoodPracticePage,
@@ -39,7 +39,6 @@ from practices.models.pages import BudgetRange, Level, Licence
 
 SLUG_PREFIX = "bench-"
 WORD = re.compile(r"[^\W\d_]+")
-PRACTICE_SECTIONS = ["context", "approach", "results", "lessons", "transferability"]
 FIRST_PUBLISHED = datetime.datetime(2016, 1, 1, tzinfo=datetime.UTC)
 PUBLISHING_DAYS = 3800  # until mid-2026
 BATCH = 2000

@@ -64,6 +64,7 @@ ADMIN_USERNAME = "admin"
 MODERATOR_USERNAME = "moderator"
 PUBLICATION_START = datetime.datetime(2024, 1, 15, 10, 0, tzinfo=datetime.UTC)
 WORKSHOPS_PUBLICATION_START = datetime.datetime(2025, 9, 1, 10, 0, tzinfo=datetime.UTC)
+PRACTICE_SECTIONS = ["context", "approach", "results", "lessons", "transferability"]
 
 
 def editor_username(organisation_slug):
@@ -92,6 +93,51 @@ def string_pairs(source_value, target_value, is_rich_text=False):
     if len(target_parts) > len(source_parts):
         target_parts[len(source_parts) - 1 :] = [" ".join(target_parts[len(source_parts) - 1 :])]
     return dict(zip(source_parts, target_parts, strict=False))
+
+
+def material_strings(source, target):
+    return {
+        source["title"]: target["title"],
+        source["summary"]: target["summary"],
+        source["audience"]: target["audience"],
+        **string_pairs(source["description"], target["description"], is_rich_text=True),
+        **dict(zip(source["learning_outcomes"], target["learning_outcomes"], strict=False)),
+    }
+
+
+def practice_strings(source, target):
+    strings = {
+        source["title"]: target["title"],
+        source["summary"]: target["summary"],
+        source["team"]: target["team"],
+        source["funding"]: target["funding"],
+        source["contact"]: target["contact"],
+    }
+    for section in PRACTICE_SECTIONS:
+        strings.update(string_pairs(source[section], target[section], is_rich_text=True))
+    return strings
+
+
+def workshop_strings(source, target):
+    strings = {
+        source["title"]: target["title"],
+        source["summary"]: target["summary"],
+        source["audience"]: target["audience"],
+        source["place"]: target["place"],
+        **dict(zip(source["objectives"], target["objectives"], strict=True)),
+    }
+    for texts, translated in zip(source["sessions"], target["sessions"], strict=True):
+        strings[texts["title"]] = translated["title"]
+        strings.update(string_pairs(texts["description"], translated["description"], is_rich_text=True))
+    return strings
+
+
+def path_strings(source, target):
+    return {
+        source["title"]: target["title"],
+        source["summary"]: target["summary"],
+        **dict(zip(source["notes"], target["notes"], strict=True)),
+    }
 
 
 class Progress:
@@ -443,28 +489,20 @@ class DemoContentLoader:
                 page.themes = [themes[slug] for slug in data["themes"]]
                 page.languages = [self.locales[code] for code in data["languages"] if code in self.locales]
                 page = self.create_knowledge_page(profile, page, editor)
-            for code, target in content.items():
-                if code == source_code:
-                    continue
-                strings = {
-                    source["title"]: target["title"],
-                    source["summary"]: target["summary"],
-                    source["audience"]: target["audience"],
-                    **string_pairs(source["description"], target["description"], is_rich_text=True),
-                    **dict(zip(source["learning_outcomes"], target["learning_outcomes"], strict=False)),
-                }
-                self.translate_knowledge_page(page, code, strings, editor)
+            self.translate_knowledge_page(page, content, source_code, editor, material_strings)
             self.materials[data["slug"]] = page
 
-    def translate_knowledge_page(self, page, code, strings, editor):
-        if page.get_translation_or_none(self.locales[code]) is not None:
-            return
-        translated = self.translate(page, code, strings, user=editor, publish=False)
-        self.submit_and_approve(translated, editor)
+    def translate_knowledge_page(self, page, content, source_code, editor, strings):
+        """Translate ``page`` into each other language of ``content`` that it lacks, through review;
+        ``strings(source, target)`` pairs the source texts with one language's translations."""
+        source = content[source_code]
+        for code, target in content.items():
+            if code == source_code or page.get_translation_or_none(self.locales[code]) is not None:
+                continue
+            translated = self.translate(page, code, strings(source, target), user=editor, publish=False)
+            self.submit_and_approve(translated, editor)
 
     # --- good practices ----------------------------------------------------------------------
-
-    SECTIONS = ["context", "approach", "results", "lessons", "transferability"]
 
     def load_practices(self, practices):
         countries = {term.slug: term for term in Country.objects.filter(locale=self.locales["en"])}
@@ -500,7 +538,7 @@ class DemoContentLoader:
                     contact=source["contact"],
                     featured=data.get("featured", False),
                     media=media,
-                    **{section: rich_text(source[section]) for section in self.SECTIONS},
+                    **{section: rich_text(source[section]) for section in PRACTICE_SECTIONS},
                 )
                 page.themes = [themes[slug] for slug in data["themes"]]
                 page.countries = [countries[code.lower()] for code in data["countries"]]
@@ -511,19 +549,7 @@ class DemoContentLoader:
                     if slug in self.materials
                 ]
                 page = self.create_knowledge_page(profile, page, editor)
-            for code, target in content.items():
-                if code == source_code:
-                    continue
-                strings = {
-                    source["title"]: target["title"],
-                    source["summary"]: target["summary"],
-                    source["team"]: target["team"],
-                    source["funding"]: target["funding"],
-                    source["contact"]: target["contact"],
-                }
-                for section in self.SECTIONS:
-                    strings.update(string_pairs(source[section], target[section], is_rich_text=True))
-                self.translate_knowledge_page(page, code, strings, editor)
+            self.translate_knowledge_page(page, content, source_code, editor, practice_strings)
             self.practices[data["slug"]] = page
 
     # --- workshops and learning paths --------------------------------------------------------
@@ -624,22 +650,7 @@ class DemoContentLoader:
                 page = self.create_knowledge_page(
                     index.get_translation(self.locales[source_code]), page, trainer
                 )
-            for code, target in content.items():
-                if code == source_code:
-                    continue
-                strings = {
-                    source["title"]: target["title"],
-                    source["summary"]: target["summary"],
-                    source["audience"]: target["audience"],
-                    source["place"]: target["place"],
-                    **dict(zip(source["objectives"], target["objectives"], strict=True)),
-                }
-                for texts, translated in zip(source["sessions"], target["sessions"], strict=True):
-                    strings[texts["title"]] = translated["title"]
-                    strings.update(
-                        string_pairs(texts["description"], translated["description"], is_rich_text=True)
-                    )
-                self.translate_knowledge_page(page, code, strings, trainer)
+            self.translate_knowledge_page(page, content, source_code, trainer, workshop_strings)
             self.workshops[data["slug"]] = page
 
     def load_paths(self, paths):
@@ -669,15 +680,7 @@ class DemoContentLoader:
                 page = self.create_knowledge_page(
                     index.get_translation(self.locales[source_code]), page, trainer
                 )
-            for code, target in content.items():
-                if code == source_code:
-                    continue
-                strings = {
-                    source["title"]: target["title"],
-                    source["summary"]: target["summary"],
-                    **dict(zip(source["notes"], target["notes"], strict=True)),
-                }
-                self.translate_knowledge_page(page, code, strings, trainer)
+            self.translate_knowledge_page(page, content, source_code, trainer, path_strings)
 
     # --- dates -------------------------------------------------------------------------------
 
