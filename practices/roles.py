@@ -8,10 +8,14 @@
 * Trainers may add workshops and learning paths in every language and edit the ones they
   created (Wagtail's "add" permission covers pages the user owns); moderators review them like
   everything else. They upload handouts into one shared collection.
+* Unpublished work stays with those who may edit or review it: the admin's explorer, page search
+  and page chooser list another organisation's or trainer's pages only once they are live
+  (``UnpublishedWorkPolicy``).
 """
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.models import Q
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -22,6 +26,7 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 MODERATORS = "Moderators"
 TRAINERS = "Trainers"
@@ -29,6 +34,22 @@ HANDOUTS_COLLECTION = "Workshop handouts"
 REVIEW_WORKFLOW = "Platform review"
 REVIEW_TASK = "Moderator review"
 SNIPPET_MODELS = ["theme", "country", "materialformat", "organisation"]
+
+
+class UnpublishedWorkPolicy(PagePermissionPolicy):
+    """Wagtail's page permissions, except that a page never published is explorable (listed in the
+    explorer, found by the admin's page search and the chooser) only by those who may edit or
+    publish it. Wagtail lets anyone with rights on a listing page see every page below it, so a
+    trainer would otherwise read the titles of other trainers' unpublished workshops."""
+
+    def explorable_instances(self, user):
+        return self.without_others_unpublished(user, super().explorable_instances(user))
+
+    def without_others_unpublished(self, user, pages):
+        if user.is_superuser or self.user_has_permission(user, "publish"):
+            return pages
+        own = self.instances_user_has_any_permission_for(user, {"change", "publish"})
+        return pages.filter(Q(live=True) | Q(pk__in=own.values("pk")))
 
 
 def _permission(app_label, codename):

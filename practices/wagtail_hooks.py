@@ -1,11 +1,24 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.models import Page
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import localize_guards, translation_status, views
 from .models import Country, MaterialFormat, Organisation, Theme
+from .roles import UnpublishedWorkPolicy
+
+# Registered before any admin view asks for the page policy (Wagtail's documented place for it).
+page_policy = UnpublishedWorkPolicy(Page)
+register_permission_policy(Page, page_policy)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_others_unpublished_pages_in_chooser(pages, request):
+    return page_policy.without_others_unpublished(request.user, pages)
+
 
 # --- translation status: report, menu item, dashboard panel -----------------------------------
 

@@ -21,9 +21,13 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
+    # Images only: documents are served by Wagtail's view above, which checks their collection's
+    # and their pages' privacy; their files under MEDIA_ROOT/documents/ are never served directly.
     urlpatterns.append(
         re_path(
-            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}
+            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>(?:{'|'.join(settings.PUBLIC_MEDIA_FOLDERS)})/.+)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
         )
     )
 
