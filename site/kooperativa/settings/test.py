@@ -1,3 +1,5 @@
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -11,6 +13,7 @@ STORAGES = {
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
-SEARCH_INDEX_PREFIX = "test-kooperativa"
+# Two test runs against one node (two checkouts side by side) need prefixes of their own.
+SEARCH_INDEX_PREFIX = os.environ.get("TEST_SEARCH_INDEX_PREFIX", "test-kooperativa")
 SEARCH_INDEX_REFRESH_INTERVAL = "100ms"
 WHITENOISE_AUTOREFRESH = True  # no collectstatic in tests; files are found where they are
