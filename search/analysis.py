@@ -11,14 +11,22 @@ The regional glossary (``glossary.txt``) expands word variants at search time on
 entries list their diacritic-free and both-script forms themselves.
 """
 
+import unicodedata
 from functools import cache
 from pathlib import Path
 
 from elasticsearch.dsl import analyzer, char_filter, token_filter
 
+from practices.transliteration import MACEDONIAN_EXTRA, cyrillic_to_latin, latin_to_cyrillic
+
 GLOSSARY_PATH = Path(__file__).resolve().parent / "glossary.txt"
+STOPWORDS_FOLDER = Path(__file__).resolve().parent / "stopwords"
 
 REGIONAL_LOCALES = {"bs", "hr", "sr", "sr-latn", "cnr", "mk"}
+# Locale → its list of function words in stopwords/ (English uses Lucene's own list).
+STOPWORD_LISTS = {"bs": "bcms", "hr": "bcms", "sr": "bcms", "sr-latn": "bcms", "cnr": "bcms"} | {
+    code: code for code in ("mk", "sl", "sq")
+}
 
 macedonian_letters = char_filter(
     "macedonian_letters",
@@ -37,12 +45,42 @@ macedonian_letters = char_filter(
     ],
 )
 folding = token_filter("folding", type="asciifolding", preserve_original=True)
-regional_stop = token_filter("regional_stop", type="stop", stopwords="_serbian_")
 regional_stemmer = token_filter("regional_stemmer", type="stemmer", language="serbian")
 english_stop = token_filter("english_stop", type="stop", stopwords="_english_")
 english_stemmer = token_filter("english_stemmer", type="stemmer", language="english")
 english_possessive = token_filter("english_possessive", type="stemmer", language="possessive_english")
 autocomplete_grams = token_filter("autocomplete_grams", type="edge_ngram", min_gram=2, max_gram=20)
+
+
+def without_diacritics(word):
+    """The word as typed on a keyboard without č, ć, š, ž, đ, ë, ç (đ also as dj, as people type it)."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return {plain.replace("đ", "d"), plain.replace("đ", "dj")}
+
+
+def written_forms(word):
+    """Every form in which a word reaches the stop filter: either script, with or without
+    diacritics, and Macedonian letters as the ``macedonian_letters`` char filter writes them."""
+    latin = cyrillic_to_latin(word)
+    forms = {word, latin, latin_to_cyrillic(latin), *without_diacritics(latin)}
+    forms.add("".join(MACEDONIAN_EXTRA.get(letter, letter) for letter in word))
+    return forms
+
+
+@cache
+def stopwords(list_name):
+    """The function words of one list in stopwords/, in all their written forms."""
+    words = set()
+    for line in (STOPWORDS_FOLDER / f"{list_name}.txt").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            words |= written_forms(line)
+    return sorted(words)
+
+
+def stop_filter(locale_code):
+    name = STOPWORD_LISTS[locale_code]
+    return token_filter(f"{name}_stop", type="stop", stopwords=stopwords(name))
 
 
 def read_glossary(path=GLOSSARY_PATH):
@@ -66,12 +104,12 @@ def _text_analyzers(locale_code):
     """(index analyzer, search analyzer) for full text in one locale."""
     script_folding = ["serbian_normalization", folding]
     if locale_code in REGIONAL_LOCALES:
-        index_filters = ["lowercase", regional_stop, regional_stemmer, *script_folding]
+        index_filters = ["lowercase", stop_filter(locale_code), regional_stemmer, *script_folding]
     elif locale_code == "en":
         index_filters = ["lowercase", english_possessive, english_stop, english_stemmer, *script_folding]
     else:
         # Slovenian and Albanian: no stemmer ships with Elasticsearch; folding keeps recall decent.
-        index_filters = ["lowercase", *script_folding]
+        index_filters = ["lowercase", stop_filter(locale_code), *script_folding]
     search_filters = [index_filters[0], glossary_filter(), *index_filters[1:]]
     char_filters = ["html_strip", macedonian_letters]
     text = analyzer("text_index", tokenizer="standard", char_filter=char_filters, filter=index_filters)

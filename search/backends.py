@@ -2,9 +2,12 @@
 
 ``run_search`` uses Elasticsearch when it is configured and answering, and the database
 otherwise; when the engine fails it answers from the database, says so (``degraded``), and
-leaves the engine alone for ``SEARCH_ENGINE_RETRY_SECONDS`` before trying again.
+leaves the engine alone for ``SEARCH_ENGINE_RETRY_SECONDS`` before trying again. A search the
+engine refuses (HTTP 400: a query this code built wrongly) is answered from the database too,
+logged as an error, and leaves the engine in service for everyone else.
 """
 
+import logging
 import re
 from collections import Counter, OrderedDict
 
@@ -12,6 +15,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils.html import escape
+from elasticsearch import BadRequestError
 from wagtail.models import Locale, Page
 
 from practices.models import Country, MaterialFormat, Organisation, Theme
@@ -28,6 +32,8 @@ from .indexing import (
     indexed_models,
 )
 from .params import FACET_FIELDS, TYPE_LABELS, SearchResponse, SearchResult
+
+logger = logging.getLogger(__name__)
 
 # Below this many results the search tries again, forgiving typos, and may suggest a correction.
 FEW_RESULTS = 3
@@ -390,6 +396,8 @@ def _with_fallback(operation):
     if engine_available():
         try:
             return operation(ElasticsearchBackend()), False
+        except BadRequestError:
+            logger.exception("Elasticsearch refused a search; answered from the database")
         except ENGINE_ERRORS as error:
             engine_failed(error)
     return operation(DatabaseBackend()), engine_configured()

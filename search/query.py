@@ -6,6 +6,8 @@ first, so each group shows its version in the reader's language when one exists,
 that exist only in other languages follow, flagged by their language.
 """
 
+from dataclasses import dataclass
+
 from elasticsearch.dsl import Q, Search
 
 from .documents import alias_name, all_aliases
@@ -26,16 +28,63 @@ FACET_SIZE = 60
 # Counts of distinct pages are exact up to this many pages per value, and within about 1 % beyond.
 # Per-segment ordinals measured fastest for these counts (docs/benchmarks.md).
 EXACT_COUNT = {"precision_threshold": 3000, "execution_hint": "segment_ordinals"}
-CURRENT_LOCALE_WEIGHT = 1000
-DEFAULT_LOCALE_WEIGHT = 100
+# Up to two words all must match; of longer queries, half (stop words aside).
+MINIMUM_SHOULD_MATCH = "2<40%"
+
+
+@dataclass(frozen=True)
+class LanguagePreference:
+    """How much a document in the reader's language, or in the default one, counts for more."""
+
+    reader: float
+    default: float
+    boost_mode: str
+
+
+# Searching: enough that the reader's version represents its group and decides near-ties, not
+# enough to put a weak match in the reader's language above a strong one in another.
+SEARCHING = LanguagePreference(reader=1.3, default=1.1, boost_mode="multiply")
+# Browsing (no words, or newest first): the reader's language first outright, then by date.
+BROWSING = LanguagePreference(reader=1000, default=100, boost_mode="replace")
+# Suggesting titles: the reader's language first outright, the best match first within it.
+SUGGESTING = LanguagePreference(reader=1000, default=100, boost_mode="sum")
+
+
+def prefer_locale(query, locale, default_locale, preference=SEARCHING):
+    return Q(
+        "function_score",
+        query=query,
+        functions=[
+            {"filter": Q("term", locale=locale), "weight": preference.reader},
+            {"filter": Q("term", locale=default_locale), "weight": preference.default},
+            {"weight": 1},
+        ],
+        score_mode="max",
+        boost_mode=preference.boost_mode,
+    )
 
 
 def text_query(text, forgiving=False):
-    """All words, phrases lifted; ``forgiving`` adds typo-tolerant matching (costly, so it is
+    """Most words, phrases lifted; ``forgiving`` adds typo-tolerant matching (costly, so it is
     only asked for when the plain query found little)."""
     clauses = [
-        Q("multi_match", query=text, type="cross_fields", operator="and", fields=TEXT_FIELDS),
-        Q("multi_match", query=text, type="phrase", slop=2, fields=["title^6", "summary^3", "body^2"]),
+        Q(
+            "multi_match",
+            query=text,
+            type="cross_fields",
+            minimum_should_match=MINIMUM_SHOULD_MATCH,
+            fields=TEXT_FIELDS,
+        ),
+        # The words as written (each index's own analyzer, without the glossary: expanding every
+        # variant of every word into phrases multiplies them past Elasticsearch's clause limit).
+        Q(
+            "multi_match",
+            query=text,
+            type="phrase",
+            slop=2,
+            analyzer="text_index",
+            fields=["title^6", "summary^3", "body^2"],
+        ),
     ]
     if forgiving:
         clauses.append(
@@ -51,20 +100,6 @@ def text_query(text, forgiving=False):
             )
         )
     return Q("bool", should=clauses, minimum_should_match=1)
-
-
-def prefer_locale(query, locale, default_locale, replace_score=False):
-    return Q(
-        "function_score",
-        query=query,
-        functions=[
-            {"filter": Q("term", locale=locale), "weight": CURRENT_LOCALE_WEIGHT},
-            {"filter": Q("term", locale=default_locale), "weight": DEFAULT_LOCALE_WEIGHT},
-            {"weight": 1},
-        ],
-        score_mode="max",
-        boost_mode="replace" if replace_score else "sum",
-    )
 
 
 def facet_filters(params):
@@ -100,7 +135,7 @@ def knowledge_search(client, params, default_locale, forgiving=False):
     by_date = params.sort == "newest" or not params.q
     search = (
         Search(using=client, index=",".join(all_aliases()))
-        .query(prefer_locale(query, params.locale, default_locale, replace_score=by_date))
+        .query(prefer_locale(query, params.locale, default_locale, BROWSING if by_date else SEARCHING))
         .extra(collapse={"field": "translation_key"}, track_total_hits=False)
         .source(
             [
@@ -164,7 +199,7 @@ def autocomplete(client, text, locale, default_locale, size=8):
     query = Q("match", **{"title.autocomplete": {"query": text, "operator": "and"}})
     return (
         Search(using=client, index=",".join(all_aliases()))
-        .query(prefer_locale(query, locale, default_locale))
+        .query(prefer_locale(query, locale, default_locale, SUGGESTING))
         .extra(collapse={"field": "translation_key"})
         .source(["title", "url", "type", "locale"])[:size]
     )

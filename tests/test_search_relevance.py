@@ -3,31 +3,46 @@
 import pytest
 from django.urls import reverse
 
+from search import relevance
+from search.backends import DatabaseBackend, ElasticsearchBackend
+from search.params import SearchParams
+
 pytestmark = pytest.mark.django_db
 
-EXPECTATIONS = [
-    ("crowdfunding", "en", "crowdfunding-campaigns"),
-    ("podcast studio Skopje", "en", "skopje-bilingual-youth-podcast-studio"),
-    ("подкаст", "mk", "skopje-bilingual-youth-podcast-studio"),
-    ("dostupnost ohrid", "mk", "ohrid-accessible-culture-audit"),
-    ("буџет општине", "sr", "reading-municipal-culture-budget"),
-    ("omladinsko pozorište Mostar", "bs", "mostar-shared-youth-stage"),
-    ("омладинско позориште Мостар", "bs", "mostar-shared-youth-stage"),
-    ("zimski program Kotor", "cnr", "kotor-winter-programme-for-residents"),
-    ("budžet grada", "hr", "shadow-youth-culture-budget-monitoring"),
-    ("pristupačnost", "hr", "accessible-events-checklist"),
-    ("pristupacnost", "hr", "accessible-events-checklist"),
-    ("honorarji umetnikov", "sl", "minimum-fee-scale-independent-artists-slovenia"),
-    ("Tovarna Maribor tekstil", "sl", "textile-workers-memories-maribor"),
-    ("radio komunitar", "sq", "prishtina-youth-community-radio"),
-]
+# Floors under the measured relevance on the judged queries (search/relevance/, bench/relevance.py;
+# the figures and how they were reached are in docs/search.md). Raise them when relevance improves.
+FLOORS = {
+    ("elasticsearch", "queries"): {"ndcg": 0.75, "recall": 0.78, "empty": 0},
+    ("elasticsearch", "holdout"): {"ndcg": 0.70, "recall": 0.74, "empty": 0},
+    ("database", "queries"): {"ndcg": 0.20, "recall": 0.20, "empty": 90},
+    ("database", "holdout"): {"ndcg": 0.0, "recall": 0.0, "empty": 73},
+}
 
 
-@pytest.mark.parametrize(("query", "lang", "slug"), EXPECTATIONS)
-def test_query_finds_the_named_page_in_the_top_three(client, elasticsearch, query, lang, slug):
-    data = client.get(reverse("search_api"), {"q": query, "lang": lang}).json()
-    top = [result["url"].rstrip("/").rsplit("/", 1)[-1] for result in data["results"][:3]]
-    assert slug in top, (query, lang, top)
+def judged_relevance(backend, name):
+    def search(query):
+        params = SearchParams(locale=query.lang, q=query.q, per_page=relevance.CUTOFF)
+        return [relevance.slug_of(result.url) for result in backend.search(params).results]
+
+    return relevance.Summary.of(relevance.evaluate(relevance.load(name), search))
+
+
+@pytest.mark.parametrize("name", ["queries", "holdout"])
+def test_elasticsearch_relevance_stays_above_its_floor(elasticsearch, name):
+    summary = judged_relevance(ElasticsearchBackend(), name)
+    floor = FLOORS[("elasticsearch", name)]
+    assert summary.ndcg >= floor["ndcg"], summary
+    assert summary.recall >= floor["recall"], summary
+    assert summary.empty <= floor["empty"], summary
+
+
+@pytest.mark.parametrize("name", ["queries", "holdout"])
+def test_database_relevance_stays_above_its_floor(database_search, name):
+    summary = judged_relevance(DatabaseBackend(), name)
+    floor = FLOORS[("database", name)]
+    assert summary.ndcg >= floor["ndcg"], summary
+    assert summary.recall >= floor["recall"], summary
+    assert summary.empty <= floor["empty"], summary
 
 
 def test_did_you_mean_offers_a_correction_when_little_is_found(client, elasticsearch):

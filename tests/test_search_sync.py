@@ -203,3 +203,16 @@ def test_changes_made_while_rebuilding_reach_the_new_index(
     assert not indexed(elasticsearch, practice)
     renamed = GoodPracticePage.objects.live().filter(locale=practice.locale, themes=theme).first()
     assert "Renamed while rebuilding" in document_of(elasticsearch, renamed)["theme_names"]
+
+
+def test_a_refused_search_is_answered_from_the_database_and_leaves_the_engine_in_service(elasticsearch):
+    from search.backends import DatabaseBackend, _with_fallback
+    from search.documents import all_aliases
+
+    def operation(backend):
+        if isinstance(backend, DatabaseBackend):
+            return "from the database"
+        return elasticsearch.search(index=",".join(all_aliases()), query={"no_such_query": {}})
+
+    assert _with_fallback(operation) == ("from the database", True)
+    assert indexing.engine_available(), "one malformed query must not send every reader to the database"
