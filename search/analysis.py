@@ -8,13 +8,18 @@ So "позориште", "pozorište" and "pozoriste" meet, and a query in eithe
 
 The regional glossary (``glossary.txt``) expands word variants at search time only
 (kazalište ⇄ pozorište ⇄ gledališče ⇄ театар). It runs straight after ``lowercase``, so its
-entries list their diacritic-free and both-script forms themselves.
+entries list their diacritic-free and both-script forms themselves. An equivalence can hold for
+readers of some languages only (a false friend: Slovenian "delo" is work, Serbian "delo" a work
+of art), so every index has one search analyzer per reader language, ``text_search_<reader>``,
+with the glossary lines that hold for that reader; a query names the reader's.
 """
 
+import re
 import unicodedata
 from functools import cache
 from pathlib import Path
 
+from django.conf import settings
 from elasticsearch.dsl import analyzer, char_filter, token_filter
 
 from practices.transliteration import MACEDONIAN_EXTRA, cyrillic_to_latin, latin_to_cyrillic
@@ -83,25 +88,42 @@ def stop_filter(locale_code):
     return token_filter(f"{name}_stop", type="stop", stopwords=stopwords(name))
 
 
+GLOSSARY_TAG = re.compile(r"^\[(?P<readers>[a-z -]+)\]\s*(?P<rule>.+)$")
+
+
 def read_glossary(path=GLOSSARY_PATH):
-    """Synonym rules from the glossary: one group of equivalent terms a line, '#' starts a comment."""
-    if not path.exists():
-        return []
-    rules = []
+    """(reader languages, or None for all; synonym rule) for each line of the glossary: one group
+    of equivalent terms a line, optionally after ``[codes]`` of the readers it holds for."""
+    entries = []
     for line in path.read_text(encoding="utf-8").splitlines():
         line = line.strip()
-        if line and not line.startswith("#"):
-            rules.append(line)
-    return rules
+        if not line or line.startswith("#"):
+            continue
+        tagged = GLOSSARY_TAG.match(line)
+        if tagged:
+            entries.append((frozenset(tagged["readers"].split()), tagged["rule"]))
+        else:
+            entries.append((None, line))
+    return entries
+
+
+def glossary_rules(reader_code):
+    return [rule for readers, rule in read_glossary() if readers is None or reader_code in readers]
 
 
 @cache
-def glossary_filter():
-    return token_filter("regional_glossary", type="synonym_graph", synonyms=read_glossary(), lenient=True)
+def glossary_filter(reader_code):
+    return token_filter(
+        f"glossary_{reader_code}", type="synonym_graph", synonyms=glossary_rules(reader_code), lenient=True
+    )
+
+
+def search_analyzer_name(reader_code):
+    return f"text_search_{reader_code}"
 
 
 def _text_analyzers(locale_code):
-    """(index analyzer, search analyzer) for full text in one locale."""
+    """(index analyzer, {reader: search analyzer}) for full text in one locale."""
     script_folding = ["serbian_normalization", folding]
     if locale_code in REGIONAL_LOCALES:
         index_filters = ["lowercase", stop_filter(locale_code), regional_stemmer, *script_folding]
@@ -110,16 +132,23 @@ def _text_analyzers(locale_code):
     else:
         # Slovenian and Albanian: no stemmer ships with Elasticsearch; folding keeps recall decent.
         index_filters = ["lowercase", stop_filter(locale_code), *script_folding]
-    search_filters = [index_filters[0], glossary_filter(), *index_filters[1:]]
     char_filters = ["html_strip", macedonian_letters]
     text = analyzer("text_index", tokenizer="standard", char_filter=char_filters, filter=index_filters)
-    search = analyzer("text_search", tokenizer="standard", char_filter=char_filters, filter=search_filters)
-    return text, search
+    searches = {
+        reader: analyzer(
+            search_analyzer_name(reader),
+            tokenizer="standard",
+            char_filter=char_filters,
+            filter=[index_filters[0], glossary_filter(reader), *index_filters[1:]],
+        )
+        for reader, _name in settings.WAGTAIL_CONTENT_LANGUAGES
+    }
+    return text, searches
 
 
 def analyzers(locale_code):
     """All analyzers of one locale's index, by role."""
-    text, text_search = _text_analyzers(locale_code)
+    text, searches = _text_analyzers(locale_code)
     exact = analyzer(
         "exact",
         tokenizer="standard",
@@ -140,7 +169,9 @@ def analyzers(locale_code):
     )
     return {
         "text": text,
-        "text_search": text_search,
+        # A field's own search analyzer reads the query as a reader of the index's language would.
+        "text_search": searches[locale_code],
+        "text_search_by_reader": searches,
         "exact": exact,
         "autocomplete": autocomplete,
         "autocomplete_search": autocomplete_search,

@@ -170,7 +170,7 @@ class ElasticsearchBackend:
         candidate = " ".join(words)
         if candidate == " ".join(entry.text for entry in response.suggest.did_you_mean):
             return None
-        return candidate if query.count_matches(client(), candidate) >= max(count, 1) else None
+        return candidate if query.count_matches(client(), candidate, params.locale) >= max(count, 1) else None
 
     def autocomplete(self, text, locale):
         hits = query.autocomplete(client(), text, locale, settings.LANGUAGE_CODE).execute()

@@ -94,4 +94,6 @@ def index_definition(name, locale_code, filling=False):
         **(FILLING if filling else serving_settings()),
     )
     index.mapping(mapping(locale_code))
+    for reader_analyzer in analyzers(locale_code)["text_search_by_reader"].values():
+        index.analyzer(reader_analyzer)
     return index

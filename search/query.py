@@ -10,19 +10,13 @@ from dataclasses import dataclass
 
 from elasticsearch.dsl import Q, Search
 
+from .analysis import search_analyzer_name
 from .documents import alias_name, all_aliases
 from .params import FACET_FIELDS
 
-TEXT_FIELDS = [
-    "title^4",
-    "title.exact^3",
-    "summary^2",
-    "body",
-    "organisation_name^2",
-    "organisation_name.exact^2",
-    "theme_names^1.5",
-    "partner_names",
-]
+# Stemmed text, read through the reader's glossary; names as written (folded, unstemmed).
+TEXT_FIELDS = ["title^4", "summary^2", "body", "organisation_name^2", "theme_names^1.5", "partner_names"]
+NAME_FIELDS = ["title.exact^3", "organisation_name.exact^2"]
 HIGHLIGHT_FIELDS = {"title": 0, "summary": 0, "body": 2}
 FACET_SIZE = 60
 # Counts of distinct pages are exact up to this many pages per value, and within about 1 % beyond.
@@ -64,17 +58,29 @@ def prefer_locale(query, locale, default_locale, preference=SEARCHING):
     )
 
 
-def text_query(text, forgiving=False):
+def text_query(text, reader, forgiving=False):
     """Most words, phrases lifted; ``forgiving`` adds typo-tolerant matching (costly, so it is
     only asked for when the plain query found little)."""
-    clauses = [
+    words = [
+        Q(
+            "multi_match",
+            query=text,
+            type="cross_fields",
+            analyzer=search_analyzer_name(reader),
+            minimum_should_match=MINIMUM_SHOULD_MATCH,
+            fields=TEXT_FIELDS,
+        ),
         Q(
             "multi_match",
             query=text,
             type="cross_fields",
             minimum_should_match=MINIMUM_SHOULD_MATCH,
-            fields=TEXT_FIELDS,
+            fields=NAME_FIELDS,
         ),
+    ]
+    clauses = [
+        # The better of the two, as one multi_match over fields of different analyzers would take.
+        Q("dis_max", queries=words),
         # The words as written (each index's own analyzer, without the glossary: expanding every
         # variant of every word into phrases multiplies them past Elasticsearch's clause limit).
         Q(
@@ -128,7 +134,7 @@ def year_filter(params):
 def knowledge_search(client, params, default_locale, forgiving=False):
     """The results page's request. ``forgiving`` (for a second try when little was found) adds
     typo-tolerant matching and a "did you mean" suggestion."""
-    base = text_query(params.q, forgiving) if params.q else Q("match_all")
+    base = text_query(params.q, params.locale, forgiving) if params.q else Q("match_all")
     query = Q("bool", must=[base], filter=year_filter(params))
     by_facet = facet_filters(params)
 
@@ -137,6 +143,8 @@ def knowledge_search(client, params, default_locale, forgiving=False):
         Search(using=client, index=",".join(all_aliases()))
         .query(prefer_locale(query, params.locale, default_locale, BROWSING if by_date else SEARCHING))
         .extra(collapse={"field": "translation_key"}, track_total_hits=False)
+        # Term statistics of all nine indexes together, so scores from different languages compare.
+        .params(search_type="dfs_query_then_fetch")
         .source(
             [
                 "page_id",
@@ -177,7 +185,7 @@ def knowledge_search(client, params, default_locale, forgiving=False):
             post_tags=["</mark>"],
             encoder="html",
             fragment_size=160,
-            highlight_query=text_query(params.q).to_dict(),
+            highlight_query=text_query(params.q, params.locale).to_dict(),
         )
         for name, fragments in HIGHLIGHT_FIELDS.items():
             search = search.highlight(name, number_of_fragments=fragments)
@@ -190,9 +198,9 @@ def knowledge_search(client, params, default_locale, forgiving=False):
     return search[params.offset : params.offset + params.per_page]
 
 
-def count_matches(client, text):
+def count_matches(client, text, reader):
     """How many documents (in any language) the words, as they are, would find."""
-    return Search(using=client, index=",".join(all_aliases())).query(text_query(text)).count()
+    return Search(using=client, index=",".join(all_aliases())).query(text_query(text, reader)).count()
 
 
 def autocomplete(client, text, locale, default_locale, size=8):

@@ -48,10 +48,25 @@ def test_markup_is_not_indexed(elasticsearch):
 
 
 def test_glossary_joins_regional_word_variants_at_search_time(elasticsearch):
-    expanded = terms(elasticsearch, "hr", "kazalište", analyzer="text_search")
+    expanded = terms(elasticsearch, "hr", "kazalište", analyzer="text_search_hr")
     assert terms(elasticsearch, "hr", "pozorište") <= expanded
     assert terms(elasticsearch, "hr", "kazalište") <= expanded
     assert terms(elasticsearch, "hr", "kazalište") == {"kazalist"}, "the index side is not expanded"
+
+
+def test_function_words_are_dropped_in_every_script_and_spelling(elasticsearch):
+    assert terms(elasticsearch, "sr", "програм у селима и за децу") == terms(
+        elasticsearch, "sr", "program selima decu"
+    )
+    assert terms(elasticsearch, "hr", "među umjetnicima") == terms(elasticsearch, "hr", "medju umjetnicima")
+    assert terms(elasticsearch, "hr", "medju umjetnicima") == terms(elasticsearch, "hr", "umjetnicima")
+    assert terms(elasticsearch, "sq", "kodi i sjelljes në koncerte") == terms(
+        elasticsearch, "sq", "kodi sjelljes koncerte"
+    )
+    assert terms(elasticsearch, "sl", "v vaseh in na podeželju") == terms(
+        elasticsearch, "sl", "vaseh podeželju"
+    )
+    assert terms(elasticsearch, "mk", "програма во селата") == terms(elasticsearch, "mk", "програма селата")
 
 
 def test_english_is_stemmed_and_slovenian_only_folded(elasticsearch):
