@@ -158,6 +158,8 @@ class ElasticsearchBackend:
             year_from=source.get("year_from"),
             year_to=source.get("year_to"),
             page_id=source["page_id"],
+            # The collapse key comes with every hit, as a list of one.
+            translation_key=source["translation_key"][0],
         )
 
     def _suggestion(self, response, params, count):
@@ -356,6 +358,7 @@ class DatabaseBackend:
             year_from=facets.get("year_from"),
             year_to=facets.get("year_to"),
             page_id=page.pk,
+            translation_key=str(page.translation_key),
         )
 
     def autocomplete(self, text, locale):

@@ -159,10 +159,13 @@ class SearchResult:
     year_from: int | None
     year_to: int | None
     page_id: int
+    translation_key: str
     title_html: str = ""
 
     def as_json(self):
         return {
+            "id": self.page_id,
+            "translation_key": self.translation_key,
             "title": self.title,
             "url": self.url,
             "type": self.type,
@@ -203,4 +206,5 @@ class SearchResponse:
             },
             "suggestion": self.suggestion,
             "backend": self.backend,
+            "degraded": self.degraded,
         }

@@ -5,6 +5,7 @@ Every test here runs twice, once per backend, through the public JSON API and th
 
 import pytest
 from django.urls import reverse
+from wagtail.models import Page
 
 from practices.models import GoodPracticePage, LearningPathPage, TrainingMaterialPage, WorkshopPage
 
@@ -33,11 +34,23 @@ def distinct_live(*models):
 
 def test_response_has_the_documented_shape(client, backend):
     data = api(client, q="festival", lang="en")
-    assert set(data) == {"count", "page", "num_pages", "results", "facets", "suggestion", "backend"}
+    assert set(data) == {
+        "count",
+        "page",
+        "num_pages",
+        "results",
+        "facets",
+        "suggestion",
+        "backend",
+        "degraded",
+    }
     assert data["backend"] == backend
+    assert data["degraded"] is False
     assert set(data["facets"]) == {"type", "theme", "country", "organisation", "format", "language"}
     result = data["results"][0]
     assert set(result) == {
+        "id",
+        "translation_key",
         "title",
         "url",
         "type",
@@ -52,6 +65,9 @@ def test_response_has_the_documented_shape(client, backend):
     }
     option = data["facets"]["theme"][0]
     assert set(option) == {"value", "label", "count"}
+    page = Page.objects.get(pk=result["id"])
+    assert page.url == result["url"]
+    assert str(page.translation_key) == result["translation_key"]
 
 
 def test_empty_query_browses_everything_once(client, backend):

@@ -128,6 +128,7 @@ def test_search_falls_back_to_the_database_when_the_engine_is_down(client, setti
     try:
         data = client.get("/api/search/", {"q": "crowdfunding", "lang": "en"}).json()
         assert data["backend"] == "database"
+        assert data["degraded"] is True
         assert data["count"] > 0
         page = client.get("/en/search/", {"q": "crowdfunding"})
         assert page.status_code == 200
