@@ -30,7 +30,7 @@ STOPWORDS_FOLDER = Path(__file__).resolve().parent / "stopwords"
 
 # Locale → its list of function words in stopwords/ (English uses Lucene's own list).
 STOPWORD_LISTS = {"bs": "bcms", "hr": "bcms", "sr": "bcms", "sr-latn": "bcms", "cnr": "bcms"} | {
-    code: code for code in ("mk", "sl", "sq")
+    code: code for code in ("en", "mk", "sl", "sq")
 }
 
 macedonian_letters = char_filter(
@@ -52,7 +52,6 @@ macedonian_letters = char_filter(
 folding = token_filter("folding", type="asciifolding", preserve_original=True)
 serbian_stemmer = token_filter("serbian_stemmer", type="stemmer", language="serbian")
 czech_stemmer = token_filter("czech_stemmer", type="stemmer", language="czech")
-english_stop = token_filter("english_stop", type="stop", stopwords="_english_")
 english_stemmer = token_filter("english_stemmer", type="stemmer", language="english")
 english_possessive = token_filter("english_possessive", type="stemmer", language="possessive_english")
 autocomplete_grams = token_filter("autocomplete_grams", type="edge_ngram", min_gram=2, max_gram=20)
@@ -144,7 +143,7 @@ def _text_analyzers(locale_code):
     """(index analyzer, {reader: search analyzer}) for full text in one locale."""
     script_folding = ["serbian_normalization", folding]
     if locale_code == "en":
-        index_filters = ["lowercase", english_possessive, english_stop, english_stemmer, *script_folding]
+        index_filters = ["lowercase", english_possessive, stop_filter("en"), english_stemmer, *script_folding]
     else:
         index_filters = ["lowercase", stop_filter(locale_code), *STEMMERS[locale_code], *script_folding]
     char_filters = ["html_strip", macedonian_letters]
@@ -191,3 +190,42 @@ def analyzers(locale_code):
         "autocomplete": autocomplete,
         "autocomplete_search": autocomplete_search,
     }
+
+
+# --- the database fallback ----------------------------------------------------------------------
+
+WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+@cache
+def glossary_alternatives(reader_code):
+    """Single word → the other single words the reader's glossary lines give it."""
+    alternatives = {}
+    for rule in glossary_rules(reader_code):
+        terms = [term.strip() for term in rule.split(",")]
+        single = {term for term in terms if term and " " not in term}
+        for term in single:
+            alternatives.setdefault(term, set()).update(single)
+    return alternatives
+
+
+# The database builds one nested expression per term: past some hundreds, Python's recursion
+# limit is reached, and long before that the search slows down.
+MAX_DATABASE_TERMS = 48
+
+
+def database_terms(text, reader_code):
+    """The words of a query as the database fallback searches for them, any of them matching: the
+    function words of every language dropped (the reader may type in any), each word in both
+    scripts, then as many glossary equivalents for the reader as the limit leaves room for."""
+    function_words = {word for name in set(STOPWORD_LISTS.values()) for word in stopwords(name)}
+    alternatives = glossary_alternatives(reader_code)
+    words = [word for word in WORD.findall(text.lower()) if word not in function_words]
+    terms = {}
+    for word in words:
+        for form in (word, cyrillic_to_latin(word), latin_to_cyrillic(word)):
+            terms.setdefault(form, None)
+    for word in words:
+        for form in sorted(alternatives.get(word, ())):
+            terms.setdefault(form, None)
+    return list(terms)[:MAX_DATABASE_TERMS]

@@ -13,16 +13,19 @@ from collections import Counter, OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Count, Q
 from django.utils.html import escape
 from elasticsearch import BadRequestError
 from wagtail.models import Locale, Page
+from wagtail.search.query import Fuzzy
 
 from practices.models import Country, MaterialFormat, Organisation, Theme
 from practices.models.listing import in_reader_language
 from practices.transliteration import cyrillic_to_latin, latin_to_cyrillic
 
 from . import query
+from .analysis import database_terms
 from .indexing import (
     ENGINE_ERRORS,
     client,
@@ -266,20 +269,34 @@ class DatabaseBackend:
             )
         return pages
 
-    def _matching_keys(self, model, text):
-        """Translation keys of the model's live pages matching the text, best first."""
-        keys = OrderedDict()
-        for variant in query_variants(text):
-            for page in model.objects.live().search(variant, operator="and"):
-                keys.setdefault(page.translation_key, None)
-        return list(keys)
+    def _matching_keys(self, model, text, reader):
+        """Translation keys of the model's live pages matching any of the text's words (in either
+        script, or a glossary equivalent), those matching more and better first."""
+        terms = database_terms(text, reader)
+        if not terms:
+            return []
+        pages = model.objects.live().search(" ".join(terms), operator="or")
+        return list(OrderedDict.fromkeys(page.translation_key for page in pages))
+
+    def _similar_keys(self, model, text):
+        """Translation keys of pages whose words resemble the text's (typos, missing diacritics),
+        on PostgreSQL (trigrams of unaccented text); elsewhere none."""
+        if connection.vendor != "postgresql":
+            return []
+        pages = model.objects.live().search(Fuzzy(text, unaccent=True))
+        return list(OrderedDict.fromkeys(page.translation_key for page in pages))
 
     def search(self, params):
         locale = Locale.objects.get(language_code=params.locale)
         # The full-text search runs once per page type; results and facet counts both use it.
         text_keys = (
-            {model: self._matching_keys(model, params.q) for model in indexed_models()} if params.q else None
+            {model: self._matching_keys(model, params.q, params.locale) for model in indexed_models()}
+            if params.q
+            else None
         )
+        if text_keys is not None and sum(map(len, text_keys.values())) < FEW_RESULTS:
+            for model, keys in text_keys.items():
+                keys.extend(key for key in self._similar_keys(model, params.q) if key not in keys)
         rank = {}
         everything = []
         for pages in self._querysets(params):

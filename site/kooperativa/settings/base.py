@@ -179,8 +179,11 @@ STORAGES = {
 
 WAGTAIL_SITE_NAME = "Kooperativa Knowledge Hub"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-# Wagtail's own search (the admin, and the public search's fallback) stays on the database.
+# Wagtail's own search (the admin, and the public search's fallback) stays on the database. On
+# PostgreSQL its words lose their accents first (configuration made by search/migrations/0002).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "kooperativa"
 
 # The public knowledge search (search/): Elasticsearch when configured, the database otherwise.
 # Workshop kits (ZIP of a workshop's files) larger than this are not built; readers get the files one by one.
