@@ -29,7 +29,9 @@ def used_publicly(queryset):
         Q(base_content_type=ContentType.objects.get_for_model(Page), object_id__in=public_pages)
         | Q(content_type=ContentType.objects.get_for_model(Organisation))
     )
-    return queryset.annotate(key=Cast("pk", CharField())).filter(key__in=uses.values("to_object_id"))
+    used = queryset.annotate(key=Cast("pk", CharField())).filter(key__in=uses.values("to_object_id"))
+    # On the primary key, not on the annotation: Wagtail's search (?search=) can apply only filters on fields.
+    return queryset.filter(pk__in=used.values("pk"))
 
 
 class JSONInProduction:
