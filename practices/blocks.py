@@ -1,5 +1,6 @@
 """Blocks of the hub's stream fields: media of practices and materials, workshop agendas, paths."""
 
+from django.core.exceptions import BadRequest
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -10,6 +11,22 @@ from wagtail.images.blocks import ImageBlock
 MIN_SESSION_MINUTES = 5
 MAX_SESSION_MINUTES = 480
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "blockquote"]
+
+
+class StrictStreamBlock(blocks.StreamBlock):
+    """Wagtail's StreamBlock, which answers a malformed edit form with a 400 instead of a 500.
+
+    Wagtail's editor always posts ``<prefix>-count`` and each child's ``-type``, ``-order`` and
+    ``-deleted``; Wagtail reads them with ``data[...]`` and ``int()``, so a form without them (a
+    script, a truncated request) raised KeyError or ValueError. Such a form is no edit to report
+    errors on: it is a bad request.
+    """
+
+    def value_from_datadict(self, data, files, prefix):
+        try:
+            return super().value_from_datadict(data, files, prefix)
+        except (KeyError, ValueError) as error:
+            raise BadRequest(f"Malformed stream field data under “{prefix}”") from error
 
 
 class FigureBlock(blocks.StructBlock):
@@ -65,14 +82,14 @@ class ExternalLinkBlock(blocks.StructBlock):
         }
 
 
-class MediaStreamBlock(blocks.StreamBlock):
+class MediaStreamBlock(StrictStreamBlock):
     figure = FigureBlock()
     video = VideoBlock()
     document = DocumentBlock()
     link = ExternalLinkBlock()
 
 
-class LearningOutcomesBlock(blocks.StreamBlock):
+class LearningOutcomesBlock(StrictStreamBlock):
     outcome = blocks.CharBlock(
         max_length=300,
         label=_("Learning outcome"),
@@ -112,7 +129,7 @@ def hub_page_block(page_type, label, icon):
     )
 
 
-class SessionItemsBlock(blocks.StreamBlock):
+class SessionItemsBlock(StrictStreamBlock):
     material = hub_page_block("practices.TrainingMaterialPage", _("Training material"), "doc-full-inverse")
     practice = hub_page_block("practices.GoodPracticePage", _("Good practice"), "tick-inverse")
     handout = DocumentBlock(label=_("Handout"))
@@ -143,7 +160,7 @@ class SessionBlock(blocks.StructBlock):
         label = _("Session")
 
 
-class AgendaBlock(blocks.StreamBlock):
+class AgendaBlock(StrictStreamBlock):
     session = SessionBlock()
 
     class Meta:
@@ -164,7 +181,7 @@ class PathStepBlock(blocks.StructBlock):
         label = _("Step")
 
 
-class PathStepsBlock(blocks.StreamBlock):
+class PathStepsBlock(StrictStreamBlock):
     step = PathStepBlock()
 
     class Meta:

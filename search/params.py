@@ -7,6 +7,8 @@ from django.conf import settings
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from practices.numbers import parse_positive_int
+
 MAX_QUERY_LENGTH = 200
 PER_PAGE = 10
 MAX_PAGE = 1000
@@ -79,8 +81,9 @@ class SearchParams:
 def _year(value, name, problems):
     if not value:
         return None
-    if value.isdigit() and 1900 <= int(value) <= 2100:
-        return int(value)
+    year = parse_positive_int(value)
+    if year is not None and 1900 <= year <= 2100:
+        return year
     problems.append(_("%(name)s must be a year between 1900 and 2100") % {"name": name})
     return None
 
@@ -123,11 +126,11 @@ def parse(params, locale, strict=False):
         sort = "relevance"
 
     raw_page = params.get("page", "1").strip() or "1"
-    if raw_page.isdigit() and int(raw_page) >= 1:
-        page = min(int(raw_page), MAX_PAGE)
-    else:
+    page = parse_positive_int(raw_page)
+    if page is None:
         problems.append(_("page must be a positive whole number"))
         page = 1
+    page = min(page, MAX_PAGE)
 
     if strict and problems:
         raise InvalidSearch("; ".join(str(problem) for problem in problems))

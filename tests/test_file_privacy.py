@@ -106,6 +106,15 @@ def test_the_api_lists_documents_that_public_pages_use(client):
     assert client.get(f"/api/v2/documents/{document.pk}/").status_code == 200
 
 
+def test_the_api_searches_only_documents_that_public_pages_use(client):
+    used = new_document("seating-plan")
+    publish_material_with(used)
+    new_document("seating-draft")
+    response = client.get("/api/v2/documents/", {"search": "seating", "fields": "title"})
+    assert response.status_code == 200
+    assert [item["title"] for item in response.json()["items"]] == ["seating-plan"]
+
+
 def test_the_api_hides_uploads_that_no_public_page_uses(client):
     stray_document = new_document("draft-budget")
     stray_image = Image.objects.create(

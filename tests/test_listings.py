@@ -4,6 +4,7 @@ import pytest
 from wagtail.models import Locale
 
 from practices.models import GoodPracticePage, MaterialIndexPage, OrganisationIndexPage, PracticeIndexPage
+from practices.numbers import LARGEST, parse_positive_int
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +24,13 @@ BAD_QUERIES = [
     "year=abc",
     "year=-5",
     "year=99999999999999999999",
+    "year=²",
+    "year=٣",
+    "year=１",
+    "page=²",
+    "page=٣",
+    "page=１",
+    "page=" + "9" * 5000,
     "theme=digital&theme=capacity-building",
     "q=" + "x" * 5000,
 ]
@@ -74,6 +82,40 @@ def test_malformed_year_is_ignored_and_reported(client):
     response = client.get(url, {"year": "abc"})
     assert response.context["filters"].ignored
     assert response.context["page_obj"].paginator.count > 0
+
+
+@pytest.mark.parametrize(
+    ("raw", "number"),
+    [
+        ("7", 7),
+        ("007", 7),
+        ("2015", 2015),
+        (str(LARGEST), LARGEST),
+        (str(LARGEST + 1), None),
+        ("9" * 5000, None),
+        ("0", None),
+        ("", None),
+        (None, None),
+        ("-1", None),
+        (" 3", None),
+        ("1_000", None),
+        ("1e9", None),
+        ("²", None),
+        ("٣", None),
+        ("１", None),
+    ],
+)
+def test_parse_positive_int_reads_ascii_digits_only(raw, number):
+    assert parse_positive_int(raw) == number
+
+
+def test_years_and_page_numbers_count_ascii_digits_only(client):
+    """``str.isdigit()`` and ``int()`` accept digits of every script; links on the site write 0-9."""
+    url = PracticeIndexPage.objects.get(locale=Locale.get_default()).url
+    response = client.get(url, {"year": "２０１５"})
+    assert response.context["filters"].ignored
+    assert response.context["page_obj"].paginator.count > 0
+    assert client.get(url, {"page": "٢"}).context["page_obj"].number == 1
 
 
 def test_material_filters_by_format_and_level(client):

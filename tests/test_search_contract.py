@@ -212,6 +212,11 @@ BAD_PAGE_QUERIES = [
     {"page": "1e9"},
     {"year_from": "abc", "year_to": "99999"},
     {"year_from": "2030", "year_to": "2000"},
+    {"year_from": "²", "year_to": "٣"},
+    {"year_from": "１９９０"},
+    {"page": "²"},
+    {"page": "١"},
+    {"page": "9" * 5000},
     {"sort": "random"},
     {"type": "workshop-of-doom"},
     {"language": "xx"},
@@ -234,6 +239,15 @@ def test_bad_input_on_the_api_gives_a_result_or_a_clear_400(client, backend, par
         assert isinstance(data["error"], str) and data["error"]
     else:
         assert "results" in data
+
+
+@pytest.mark.parametrize(
+    ("name", "value"), [("page", "²"), ("page", "２"), ("year_from", "２０１５"), ("year_to", "٢٠١٥")]
+)
+def test_numbers_in_digits_other_than_ascii_are_refused_by_the_api(client, backend, name, value):
+    response = client.get(reverse("search_api"), {"lang": "en", name: value})
+    assert response.status_code == 400
+    assert name in response.json()["error"]
 
 
 def test_repeated_parameters_are_accepted(client, backend):

@@ -468,12 +468,21 @@ def test_each_step_shows_where_the_path_goes_next(client):
     assert "last step of the path" in last
 
 
-@pytest.mark.parametrize("value", ["abc", "-1", "99999999999999", "0", ""])
+@pytest.mark.parametrize("value", ["abc", "-1", "99999999999999", "0", "", "²", "٣", "１", "9" * 5000])
 def test_bad_path_parameters_are_ignored(client, value):
     material = source(TrainingMaterialPage, "budget-planning-small-orgs")
     response = client.get(material.url, {"path": value})
     assert response.status_code == 200
     assert "in the learning path" not in response.content.decode()
+
+
+def test_path_id_in_digits_of_another_script_is_ignored(client):
+    path = source(LearningPathPage, "money-without-panic").localized
+    step = path.path_steps[1]
+    other_digits = str(path.pk).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+    response = client.get(step.item.url, {"path": other_digits})
+    assert response.status_code == 200
+    assert "Step 2 of" not in response.content.decode()
 
 
 def test_path_parameter_of_a_path_without_the_page_is_ignored(client):

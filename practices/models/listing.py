@@ -13,6 +13,7 @@ from django.db.models import Min, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from ..numbers import parse_positive_int
 from .taxonomy import Country, MaterialFormat, Theme
 
 YEAR_RANGE = range(1990, 2101)
@@ -20,8 +21,9 @@ SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
 
 
 def paginate(request, queryset, per_page):
-    """The requested page; page numbers that are not numbers or are out of range give a real page."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    """The requested page; what is not a page number gives the first page, numbers out of range the
+    nearest page."""
+    return Paginator(queryset, per_page).get_page(parse_positive_int(request.GET.get("page")) or 1)
 
 
 def in_reader_language(queryset, locale):
@@ -98,8 +100,9 @@ class ListingFilters:
         raw = self.value("year")
         if not raw:
             return None
-        if raw.isdigit() and int(raw) in YEAR_RANGE:
-            return int(raw)
+        year = parse_positive_int(raw)
+        if year in YEAR_RANGE:
+            return year
         self.ignored.append(_("year “%(value)s”") % {"value": raw})
         return None
 

@@ -29,6 +29,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..blocks import AgendaBlock, LearningOutcomesBlock, PathStepsBlock, SessionMethod
+from ..numbers import parse_positive_int
 from .listing import PathFilters, WorkshopFilters, one_per_translation
 from .pages import Level, ListingPage, duration_display, related_list
 
@@ -552,10 +553,10 @@ class PathPosition:
 
 def path_position(request, page):
     """Where ``page`` sits in the learning path the reader came from (``?path=<id>``), if any."""
-    raw = request.GET.get("path", "")
-    if not raw.isdigit() or len(raw) > 10:
+    path_id = parse_positive_int(request.GET.get("path"))
+    if path_id is None:
         return None
-    learning_path = LearningPathPage.objects.live().public().filter(pk=int(raw)).first()
+    learning_path = LearningPathPage.objects.live().public().filter(pk=path_id).first()
     if learning_path is None:
         return None
     learning_path = learning_path.localized.specific
