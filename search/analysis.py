@@ -214,13 +214,23 @@ def glossary_alternatives(reader_code):
 MAX_DATABASE_TERMS = 48
 
 
+@cache
+def function_words():
+    """The function words of every language: a reader may type in any of them."""
+    return frozenset(word for name in set(STOPWORD_LISTS.values()) for word in stopwords(name))
+
+
+def content_words(text):
+    """The words of a query that carry its subject, in the order typed, each once."""
+    return list(dict.fromkeys(word for word in WORD.findall(text.lower()) if word not in function_words()))
+
+
 def database_terms(text, reader_code):
     """The words of a query as the database fallback searches for them, any of them matching: the
-    function words of every language dropped (the reader may type in any), each word in both
-    scripts, then as many glossary equivalents for the reader as the limit leaves room for."""
-    function_words = {word for name in set(STOPWORD_LISTS.values()) for word in stopwords(name)}
+    function words dropped, each word in both scripts, then as many glossary equivalents for the
+    reader as the limit leaves room for."""
     alternatives = glossary_alternatives(reader_code)
-    words = [word for word in WORD.findall(text.lower()) if word not in function_words]
+    words = content_words(text)
     terms = {}
     for word in words:
         for form in (word, cyrillic_to_latin(word), latin_to_cyrillic(word)):

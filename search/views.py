@@ -4,6 +4,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
+from .analysis import content_words
 from .backends import facet_labels, run_autocomplete, run_search
 from .params import TYPE_LABELS, InvalidSearch, parse
 
@@ -32,6 +33,8 @@ def search_page(request):
             "labels": labels,
             "type_labels": TYPE_LABELS,
             "page_range": _page_range(response.params.page, response.num_pages),
+            # Nothing found for several words: each of them on its own may find something.
+            "single_words": content_words(response.params.q) if not response.count else [],
         },
     )
 
