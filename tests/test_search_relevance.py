@@ -30,19 +30,19 @@ def judged_relevance(backend, name):
     return relevance.Summary.of(relevance.evaluate(relevance.load(name), search))
 
 
-@pytest.mark.parametrize("name", ["queries", "holdout"])
-def test_elasticsearch_relevance_stays_above_its_floor(elasticsearch, name):
-    summary = judged_relevance(ElasticsearchBackend(), name)
-    floor = FLOORS[("elasticsearch", name)]
-    assert summary.ndcg >= floor["ndcg"], summary
-    assert summary.recall >= floor["recall"], summary
-    assert summary.empty <= floor["empty"], summary
+BACKENDS = {
+    "elasticsearch": ("elasticsearch", ElasticsearchBackend),
+    "database": ("database_search", DatabaseBackend),
+}
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
 @pytest.mark.parametrize("name", ["queries", "holdout"])
-def test_database_relevance_stays_above_its_floor(database_search, name):
-    summary = judged_relevance(DatabaseBackend(), name)
-    floor = FLOORS[("database", name)]
+def test_relevance_stays_above_its_floor(request, backend, name):
+    fixture, backend_class = BACKENDS[backend]
+    request.getfixturevalue(fixture)
+    summary = judged_relevance(backend_class(), name)
+    floor = FLOORS[(backend, name)]
     assert summary.ndcg >= floor["ndcg"], summary
     assert summary.recall >= floor["recall"], summary
     assert summary.empty <= floor["empty"], summary
