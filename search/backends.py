@@ -201,10 +201,15 @@ def query_variants(text):
 
 
 def _highlight(text, words, width=240):
-    """Plain text with the query's words marked, cut to ``width`` around the first match."""
+    """Plain text with the query's words marked where a word starts (so a word's other endings are
+    marked too, and "të" is not marked inside "artistët"), cut to ``width`` around the first match."""
     plain = " ".join(str(text).split())
-    words = [word for word in words if word]
-    pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE) if words else None
+    words = sorted((word for word in words if word), key=len, reverse=True)
+    pattern = (
+        re.compile(r"(?<!\w)(?:" + "|".join(re.escape(word) for word in words) + ")", re.IGNORECASE)
+        if words
+        else None
+    )
     match = pattern.search(plain) if pattern else None
     if width and len(plain) > width:
         start = max(0, match.start() - width // 3) if match else 0
@@ -319,7 +324,7 @@ class DatabaseBackend:
         count = len(everything)
         last_page = max(1, -(-count // params.per_page))
         params.page = min(params.page, last_page)
-        words = [word for variant in query_variants(params.q) for word in variant.split()] if params.q else []
+        words = database_terms(params.q, params.locale) if params.q else []
         results = [
             self._result(page, words) for page in everything[params.offset : params.offset + params.per_page]
         ]

@@ -255,3 +255,10 @@ def test_repeated_parameters_are_accepted(client, backend):
         reverse("search_api") + "?q=festival&q=budget&lang=en&page=1&page=2&sort=newest&sort=x"
     )
     assert response.status_code in (200, 400)
+
+
+def test_the_fallback_marks_words_where_they_start():
+    from search.backends import _highlight
+
+    marked = _highlight("Fletë pune për artistët dhe kazališta", ["të", "artist", "kazališt"], width=None)
+    assert marked == "Fletë pune për <mark>artist</mark>ët dhe <mark>kazališt</mark>a"
