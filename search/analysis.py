@@ -91,6 +91,7 @@ def stop_filter(locale_code):
 GLOSSARY_TAG = re.compile(r"^\[(?P<readers>[a-z -]+)\]\s*(?P<rule>.+)$")
 
 
+@cache
 def read_glossary(path=GLOSSARY_PATH):
     """(reader languages, or None for all; synonym rule) for each line of the glossary: one group
     of equivalent terms a line, optionally after ``[codes]`` of the readers it holds for."""

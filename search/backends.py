@@ -274,10 +274,9 @@ class DatabaseBackend:
             )
         return pages
 
-    def _matching_keys(self, model, text, reader):
-        """Translation keys of the model's live pages matching any of the text's words (in either
-        script, or a glossary equivalent), those matching more and better first."""
-        terms = database_terms(text, reader)
+    def _matching_keys(self, model, terms):
+        """Translation keys of the model's live pages matching any of the terms (``database_terms``:
+        the query's words in either script, and glossary equivalents), those matching more first."""
         if not terms:
             return []
         pages = model.objects.live().search(" ".join(terms), operator="or")
@@ -294,11 +293,10 @@ class DatabaseBackend:
     def search(self, params):
         locale = Locale.objects.get(language_code=params.locale)
         # The full-text search runs once per page type; results and facet counts both use it.
-        text_keys = (
-            {model: self._matching_keys(model, params.q, params.locale) for model in indexed_models()}
-            if params.q
-            else None
-        )
+        terms = database_terms(params.q, params.locale) if params.q else []
+        text_keys = None
+        if params.q:
+            text_keys = {model: self._matching_keys(model, terms) for model in indexed_models()}
         if text_keys is not None and sum(map(len, text_keys.values())) < FEW_RESULTS:
             for model, keys in text_keys.items():
                 keys.extend(key for key in self._similar_keys(model, params.q) if key not in keys)
@@ -324,9 +322,8 @@ class DatabaseBackend:
         count = len(everything)
         last_page = max(1, -(-count // params.per_page))
         params.page = min(params.page, last_page)
-        words = database_terms(params.q, params.locale) if params.q else []
         results = [
-            self._result(page, words) for page in everything[params.offset : params.offset + params.per_page]
+            self._result(page, terms) for page in everything[params.offset : params.offset + params.per_page]
         ]
         return SearchResponse(
             params=params,
