@@ -1,0 +1,31 @@
+"""SQL queries per search page, on both backends: a budget each, so that a change which adds
+queries per result or per facet is noticed. The budgets hold today's counts (with a small margin);
+the speed issue brings every public page down to 15."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+BUDGETS = {
+    ("elasticsearch", "results"): 8,
+    ("elasticsearch", "nothing found"): 8,
+    ("database", "results"): 75,
+    ("database", "nothing found"): 50,
+}
+SEARCHES = {
+    "results": {"q": "kazalište"},
+    "nothing found": {"q": "qwzxv zzkkq", "theme": "digital"},
+}
+BACKEND_FIXTURES = {"elasticsearch": "elasticsearch", "database": "database_search"}
+
+
+@pytest.mark.parametrize("search", SEARCHES)
+@pytest.mark.parametrize("backend", BACKEND_FIXTURES)
+def test_search_page_stays_within_its_query_budget(
+    client, request, django_assert_max_num_queries, backend, search
+):
+    request.getfixturevalue(BACKEND_FIXTURES[backend])
+    client.get("/hr/search/", SEARCHES[search])  # caches warm, as on a running site
+    with django_assert_max_num_queries(BUDGETS[(backend, search)]):
+        response = client.get("/hr/search/", SEARCHES[search])
+    assert response.status_code == 200
