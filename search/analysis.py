@@ -15,9 +15,9 @@ of art), so every index has one search analyzer per reader language, ``text_sear
 with the glossary lines that hold for that reader; a query names the reader's.
 """
 
-import re
 import unicodedata
 from functools import cache
+from itertools import zip_longest
 from pathlib import Path
 
 from django.conf import settings
@@ -25,7 +25,8 @@ from elasticsearch.dsl import analyzer, char_filter, token_filter
 
 from practices.transliteration import MACEDONIAN_EXTRA, cyrillic_to_latin, latin_to_cyrillic
 
-GLOSSARY_PATH = Path(__file__).resolve().parent / "glossary.txt"
+from .glossary import WORD, glossary_alternatives, glossary_rules, reader_glossary
+
 STOPWORDS_FOLDER = Path(__file__).resolve().parent / "stopwords"
 
 # Locale → its list of function words in stopwords/ (English uses Lucene's own list).
@@ -86,30 +87,6 @@ def stopwords(list_name):
 def stop_filter(locale_code):
     name = STOPWORD_LISTS[locale_code]
     return token_filter(f"{name}_stop", type="stop", stopwords=stopwords(name))
-
-
-GLOSSARY_TAG = re.compile(r"^\[(?P<readers>[a-z -]+)\]\s*(?P<rule>.+)$")
-
-
-@cache
-def read_glossary(path=GLOSSARY_PATH):
-    """(reader languages, or None for all; synonym rule) for each line of the glossary: one group
-    of equivalent terms a line, optionally after ``[codes]`` of the readers it holds for."""
-    entries = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        tagged = GLOSSARY_TAG.match(line)
-        if tagged:
-            entries.append((frozenset(tagged["readers"].split()), tagged["rule"]))
-        else:
-            entries.append((None, line))
-    return entries
-
-
-def glossary_rules(reader_code):
-    return [rule for readers, rule in read_glossary() if readers is None or reader_code in readers]
 
 
 @cache
@@ -195,21 +172,6 @@ def analyzers(locale_code):
 
 # --- the database fallback ----------------------------------------------------------------------
 
-WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-
-
-@cache
-def glossary_alternatives(reader_code):
-    """Single word → the other single words the reader's glossary lines give it."""
-    alternatives = {}
-    for rule in glossary_rules(reader_code):
-        terms = [term.strip() for term in rule.split(",")]
-        single = {term for term in terms if term and " " not in term}
-        for term in single:
-            alternatives.setdefault(term, set()).update(single)
-    return alternatives
-
-
 # The database builds one nested expression per term: past some hundreds, Python's recursion
 # limit is reached, and long before that the search slows down.
 MAX_DATABASE_TERMS = 48
@@ -228,15 +190,18 @@ def content_words(text):
 
 def database_terms(text, reader_code):
     """The words of a query as the database fallback searches for them, any of them matching: the
-    function words dropped, each word in both scripts, then as many glossary equivalents for the
-    reader as the limit leaves room for."""
+    function words dropped, each word in both scripts, then glossary equivalents for the reader,
+    taken in turn from each word's, as many as the limit leaves room for."""
     alternatives = glossary_alternatives(reader_code)
+    glossary = reader_glossary(reader_code)
     words = content_words(text)
     terms = {}
     for word in words:
         for form in (word, cyrillic_to_latin(word), latin_to_cyrillic(word)):
             terms.setdefault(form, None)
-    for word in words:
-        for form in sorted(alternatives.get(word, ())):
-            terms.setdefault(form, None)
+    equivalents = [sorted(alternatives.get(glossary.term_for(word), ())) for word in words]
+    for turn in zip_longest(*equivalents):
+        for form in turn:
+            if form is not None:
+                terms.setdefault(form, None)
     return list(terms)[:MAX_DATABASE_TERMS]

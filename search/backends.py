@@ -275,12 +275,18 @@ class DatabaseBackend:
         return pages
 
     def _matching_keys(self, model, terms):
-        """Translation keys of the model's live pages matching any of the terms (``database_terms``:
-        the query's words in either script, and glossary equivalents), those matching more first."""
+        """{translation key: score} of the model's live pages matching any of the terms
+        (``database_terms``: the query's words in either script, and glossary equivalents), a
+        page in several languages scored by its best version."""
         if not terms:
-            return []
-        pages = model.objects.live().search(" ".join(terms), operator="or")
-        return list(OrderedDict.fromkeys(page.translation_key for page in pages))
+            return {}
+        pages = model.objects.live().search(" ".join(terms), operator="or").annotate_score("search_score")
+        scores = {}
+        for page in pages:
+            # PostgreSQL's ts_rank grows with relevance; SQLite's bm25 is negative and falls.
+            score = abs(page.search_score or 0.0)
+            scores[page.translation_key] = max(scores.get(page.translation_key, 0.0), score)
+        return scores
 
     def _similar_keys(self, model, text):
         """Translation keys of pages whose words resemble the text's (typos, missing diacritics),
@@ -298,23 +304,34 @@ class DatabaseBackend:
         if params.q:
             text_keys = {model: self._matching_keys(model, terms) for model in indexed_models()}
         if text_keys is not None and sum(map(len, text_keys.values())) < FEW_RESULTS:
-            for model, keys in text_keys.items():
-                keys.extend(key for key in self._similar_keys(model, params.q) if key not in keys)
-        rank = {}
+            for model, scores in text_keys.items():
+                # Resembling words count for less than any word found as it is.
+                for key in self._similar_keys(model, params.q):
+                    scores.setdefault(key, 0.0)
         everything = []
         for pages in self._querysets(params):
             if text_keys is not None:
-                keys = text_keys[pages.model]
-                rank.update({key: position for position, key in enumerate(keys)})
-                pages = pages.filter(translation_key__in=keys)
+                pages = pages.filter(translation_key__in=list(text_keys[pages.model]))
             pages = in_reader_language(pages, locale).select_related("organisation", "locale")
             everything.extend(pages.prefetch_related("themes"))
+        score = {key: value for scores in (text_keys or {}).values() for key, value in scores.items()}
 
         def in_other_language(page):
             return page.locale_id != locale.pk
 
+        def relevance(page):
+            """The best version's score, the reader's language (then the default) preferred as
+            by the engine (``query.SEARCHING``)."""
+            if not in_other_language(page):
+                preference = query.SEARCHING.reader
+            elif page.locale.language_code == settings.LANGUAGE_CODE:
+                preference = query.SEARCHING.default
+            else:
+                preference = 1
+            return score.get(page.translation_key, 0.0) * preference
+
         if params.q and params.sort == "relevance":
-            everything.sort(key=lambda page: (in_other_language(page), rank.get(page.translation_key, 0)))
+            everything.sort(key=lambda page: (-relevance(page), in_other_language(page)))
         else:
             everything.sort(key=lambda page: page.first_published_at or 0, reverse=True)
             everything.sort(key=in_other_language)

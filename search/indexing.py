@@ -95,14 +95,18 @@ class LocalizedNames:
     """Organisation and theme names in every language, read once for a batch of documents."""
 
     def __init__(self):
-        self.names = {
-            (model, str(key), locale_id): name
-            for model in (Organisation, Theme)
-            for key, locale_id, name in model.objects.values_list("translation_key", "locale_id", "name")
-        }
+        self.names = {}
+        self.every_language = {}
+        for model in (Organisation, Theme):
+            for key, locale_id, name in model.objects.values_list("translation_key", "locale_id", "name"):
+                self.names[model, str(key), locale_id] = name
+                self.every_language.setdefault((model, str(key)), set()).add(name)
 
     def __call__(self, snippet, locale):
         return self.names.get((type(snippet), str(snippet.translation_key), locale.pk), snippet.name)
+
+    def in_every_language(self, snippet):
+        return sorted(self.every_language.get((type(snippet), str(snippet.translation_key)), {snippet.name}))
 
 
 class PageUrls:
@@ -140,7 +144,7 @@ def document(page, names=None, urls=None):
         "organisation": organisation.slug if organisation else None,
         "organisation_name": names(organisation, locale) if organisation else "",
         "themes": [theme.slug for theme in themes],
-        "theme_names": [names(theme, locale) for theme in themes],
+        "theme_names": [name for theme in themes for name in names.in_every_language(theme)],
         "first_published_at": page.first_published_at,
         "last_published_at": page.last_published_at,
     }

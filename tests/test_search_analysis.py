@@ -1,9 +1,7 @@
 """The analyzers, checked with _analyze on the real Elasticsearch node."""
 
 import pytest
-from django.conf import settings
 
-from search.analysis import glossary_rules
 from search.documents import alias_name
 
 pytestmark = pytest.mark.django_db
@@ -83,13 +81,3 @@ def test_autocomplete_prefixes_fold_script_and_diacritics(elasticsearch):
     assert {"po", "poz", "pozor"} <= grams
     assert terms(elasticsearch, "sr", "pozor", analyzer="autocomplete_search") == {"pozor"}
     assert terms(elasticsearch, "sr", "позор", analyzer="autocomplete_search") == {"pozor"}
-
-
-@pytest.mark.parametrize("reader", [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES])
-def test_no_glossary_term_means_two_things_to_one_reader(reader):
-    """A term on two lines a reader sees would silently join two concepts for that reader."""
-    seen = {}
-    for rule in glossary_rules(reader):
-        for term in (term.strip() for term in rule.split(",")):
-            assert term == term.lower(), term
-            assert seen.setdefault(term, rule) == rule, f"{term!r} is on two lines for {reader} readers"

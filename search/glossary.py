@@ -1,0 +1,165 @@
+"""The regional glossary (``glossary.txt``): which words mean the same across the hub's languages.
+
+It is read in two ways. The engine's search analyzers expand every term a query contains, as
+typed, into its equivalents (``analysis.py`` builds them from ``glossary_rules``). And because a
+reader types a word in whatever case or form the sentence needs ("umjetnicima", "усмене
+историје", "vullnetarëve") while the glossary lists dictionary forms, ``in_glossary_terms``
+first writes each word of a query the way the glossary does when only its form differs: words
+are compared by their dictionary form (simplemma's lemmatiser for the reader's language), in
+Latin letters without diacritics, and a word the lemmatiser does not know (typed without
+diacritics, say) by its stem, as a light stemmer would.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import simplemma
+
+from practices.transliteration import cyrillic_to_latin
+
+GLOSSARY_PATH = Path(__file__).resolve().parent / "glossary.txt"
+GLOSSARY_TAG = re.compile(r"^\[(?P<readers>[a-z -]+)\]\s*(?P<rule>.+)$")
+WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+# Reader language → simplemma's language; "hbs" is its Serbo-Croatian, in both scripts. English
+# comes second for every reader, who may type an English word.
+LEMMATISER_LANGUAGES = {"bs": "hbs", "hr": "hbs", "sr": "hbs", "sr-latn": "hbs", "cnr": "hbs"} | {
+    code: code for code in ("en", "mk", "sl", "sq")
+}
+# A word the lemmatiser does not know (typed without diacritics, or misspelt at its end) meets a
+# glossary word when both are the same stem of at least MIN_STEM letters, the typed word with up to
+# TYPED_ENDING letters after it and the glossary's with up to GLOSSARY_ENDING: "kazalistima" and
+# "kazalište" meet as "kazalist".
+TYPED_ENDING = 3
+GLOSSARY_ENDING = 2
+MIN_STEM = 5
+
+
+def stems(word, longest_ending):
+    """The word, then the word without its last letter, and so on, shortest ending first."""
+    return [word[: len(word) - cut] for cut in range(longest_ending + 1) if len(word) - cut >= MIN_STEM]
+
+
+@cache
+def read_glossary(path=GLOSSARY_PATH):
+    """(reader languages, or None for all; synonym rule) for each line of the glossary: one group
+    of equivalent terms a line, optionally after ``[codes]`` of the readers it holds for."""
+    entries = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        tagged = GLOSSARY_TAG.match(line)
+        if tagged:
+            entries.append((frozenset(tagged["readers"].split()), tagged["rule"]))
+        else:
+            entries.append((None, line))
+    return entries
+
+
+def glossary_rules(reader_code):
+    return [rule for readers, rule in read_glossary() if readers is None or reader_code in readers]
+
+
+def terms_of(rule):
+    return [term.strip() for term in rule.split(",") if term.strip()]
+
+
+@cache
+def glossary_alternatives(reader_code):
+    """Single word → the other single words the reader's glossary lines give it."""
+    alternatives = {}
+    for rule in glossary_rules(reader_code):
+        single = {term for term in terms_of(rule) if " " not in term}
+        for term in single:
+            alternatives.setdefault(term, set()).update(single)
+    return alternatives
+
+
+def comparable(word):
+    """One spelling for comparing words: Latin letters, no diacritics, đ and dj as d."""
+    latin = cyrillic_to_latin(word.lower()).replace("đ", "d").replace("dj", "d")
+    return "".join(char for char in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(char))
+
+
+def dictionary_form(word, reader_code):
+    return simplemma.lemmatize(word, lang=(LEMMATISER_LANGUAGES[reader_code], "en"))
+
+
+@dataclass
+class ReaderGlossary:
+    """The glossary's terms as one reader's words are compared with them."""
+
+    reader_code: str
+    typed: set = field(default_factory=set)
+    words: dict = field(default_factory=dict)
+    phrases: dict = field(default_factory=dict)
+    stems: dict = field(default_factory=dict)
+
+    def keys(self, word):
+        return {comparable(word), comparable(dictionary_form(word, self.reader_code))}
+
+    def add(self, term):
+        self.typed.add(term)
+        parts = WORD.findall(term)
+        if len(parts) == 1:
+            for key in self.keys(term):
+                self.words.setdefault(key, term)
+                for stem in stems(key, GLOSSARY_ENDING):
+                    self.stems.setdefault(stem, term)
+        else:
+            self.phrases.setdefault(self.phrase_key(parts), term)
+
+    def term_for(self, word):
+        """The glossary's own way of writing ``word``, or None when it has no entry for it."""
+        if word in self.typed:
+            return word
+        keys = self.keys(word)
+        for key in keys:
+            if key in self.words:
+                return self.words[key]
+        for stem in stems(comparable(word), TYPED_ENDING):
+            if stem in self.stems:
+                return self.stems[stem]
+        return None
+
+    def phrase_key(self, words):
+        return tuple(comparable(dictionary_form(word, self.reader_code)) for word in words)
+
+    def phrase_for(self, words):
+        return self.phrases.get(self.phrase_key(words))
+
+
+@cache
+def reader_glossary(reader_code):
+    glossary = ReaderGlossary(reader_code)
+    for rule in glossary_rules(reader_code):
+        for term in terms_of(rule):
+            glossary.add(term)
+    return glossary
+
+
+def in_glossary_terms(words, reader_code):
+    """(written, known) for the words (function words already dropped): each written as the
+    reader's glossary writes it when the glossary has it in another form, two or three words that
+    are one glossary term as that term; ``known`` when the glossary has it."""
+    glossary = reader_glossary(reader_code)
+    written = []
+    position = 0
+    while position < len(words):
+        for length in (3, 2):
+            following = words[position : position + length]
+            phrase = len(following) == length and glossary.phrase_for(following)
+            if phrase:
+                written.append((phrase, True))
+                position += length
+                break
+        else:
+            word = words[position]
+            term = glossary.term_for(word)
+            written.append((term or word, term is not None))
+            position += 1
+    return written

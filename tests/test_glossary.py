@@ -1,0 +1,78 @@
+"""The regional glossary meets a reader's words in whatever form they are typed."""
+
+import pytest
+from django.conf import settings
+
+from search.analysis import database_terms
+from search.backends import DatabaseBackend
+from search.glossary import glossary_alternatives, glossary_rules, in_glossary_terms
+from search.params import SearchParams
+
+
+def same_line(reader, term, other):
+    return other in glossary_alternatives(reader).get(term, ())
+
+
+@pytest.mark.parametrize(
+    ("reader", "typed", "listed"),
+    [
+        ("hr", "kazalištima", "kazalište"),  # dative plural, not listed in the glossary
+        ("sr", "позориштима", "позориште"),  # the same in Cyrillic
+        ("sl", "gledališčem", "gledališče"),
+        ("mk", "театрите", "театар"),  # with the definite article
+    ],
+)
+def test_an_inflected_word_meets_its_glossary_line(reader, typed, listed):
+    [(term, known)] = in_glossary_terms([typed], reader)
+    assert known
+    assert term == listed or same_line(reader, term, listed)
+
+
+def test_a_word_typed_without_diacritics_meets_its_glossary_line():
+    [(term, known)] = in_glossary_terms(["kazalistima"], "hr")
+    assert known and same_line("hr", term, "kazalište")
+
+
+def test_words_the_glossary_does_not_know_stay_as_typed():
+    assert in_glossary_terms(["qwzxv", "kazalište"], "hr") == [("qwzxv", False), ("kazalište", True)]
+
+
+def test_two_words_that_are_one_term_become_that_term():
+    written = in_glossary_terms(["usmenih", "povijesti"], "hr")
+    assert len(written) == 1 and written[0][1]
+    assert "oral history" in next(rule for rule in glossary_rules("hr") if written[0][0] in rule)
+
+
+def test_a_false_friend_keeps_its_meaning_for_each_reader():
+    [(slovenian, _known)] = in_glossary_terms(["delom"], "sl")
+    [(serbian, _known)] = in_glossary_terms(["delom"], "sr-latn")
+    assert same_line("sl", slovenian, "work")
+    assert not same_line("sr-latn", serbian, "work")
+
+
+def test_the_database_fallback_searches_each_words_equivalents():
+    """The limit on terms is shared in turn, so the last word's equivalents are not crowded out
+    by the first word's long glossary line."""
+    terms = database_terms("kriteriji gradskog natječaja za kulturu", "hr")
+    assert {"criteria", "culture"} <= set(terms)
+    assert "za" not in terms
+
+
+@pytest.mark.parametrize("reader", [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES])
+def test_no_glossary_term_means_two_things_to_one_reader(reader):
+    """A term on two lines a reader sees would silently join two concepts for that reader."""
+    seen = {}
+    for rule in glossary_rules(reader):
+        for term in (term.strip() for term in rule.split(",")):
+            assert term == term.lower(), term
+            assert seen.setdefault(term, rule) == rule, f"{term!r} is on two lines for {reader} readers"
+
+
+@pytest.mark.django_db
+def test_the_database_fallback_ranks_a_strong_match_in_another_language_first(database_search):
+    """As the engine does: the reader's language is a preference, not a wall."""
+    params = SearchParams(locale="hr", q="kriteriji gradskog natječaja za kulturu")
+    response = DatabaseBackend().search(params)
+    first = response.results[0]
+    assert first.url.rstrip("/").endswith("novi-sad-culture-grants-monitoring")
+    assert first.locale != "hr"
