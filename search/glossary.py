@@ -100,7 +100,8 @@ class ReaderGlossary:
     stems: dict = field(default_factory=dict)
 
     def keys(self, word):
-        return {comparable(word), comparable(dictionary_form(word, self.reader_code))}
+        """The word as written, then its dictionary form, both comparable."""
+        return list(dict.fromkeys([comparable(word), comparable(dictionary_form(word, self.reader_code))]))
 
     def add(self, term):
         self.typed.add(term)
@@ -117,8 +118,7 @@ class ReaderGlossary:
         """The glossary's own way of writing ``word``, or None when it has no entry for it."""
         if word in self.typed:
             return word
-        keys = self.keys(word)
-        for key in keys:
+        for key in self.keys(word):
             if key in self.words:
                 return self.words[key]
         for stem in stems(comparable(word), TYPED_ENDING):
