@@ -37,6 +37,7 @@ test: install messages lint
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	PYTHONPATH=site $(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -263,11 +263,8 @@ class GoodPracticePage(KnowledgePage):
         }
 
     def get_context(self, request, *args, **kwargs):
-        from search.backends import similar_pages
-
         context = super().get_context(request, *args, **kwargs)
         context["related_materials"] = self.live_related_materials()
-        context["similar_practices"] = similar_pages(self)
         return context
 
     def public_downloads(self):
