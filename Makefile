@@ -11,6 +11,7 @@ run: setup
 
 setup: install messages
 	$(MANAGE) migrate --no-input
+	$(MANAGE) setup_roles
 	$(MANAGE) load_demo_content
 
 $(BIN)/python:

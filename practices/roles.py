@@ -163,3 +163,28 @@ def handouts_collection():
     return root.get_children().filter(name=HANDOUTS_COLLECTION).first() or root.add_child(
         name=HANDOUTS_COLLECTION
     )
+
+
+def first_of_each_group(pages):
+    """One page of each translation group: the first created (the source of the others)."""
+    first = {}
+    for page in pages.order_by("pk"):
+        first.setdefault(page.translation_key, page)
+    return list(first.values())
+
+
+@transaction.atomic
+def setup_roles():
+    """Every role on the site as it stands: the moderators and the review workflow, the trainers'
+    rights on the workshop and learning-path listings, and each member organisation's editors
+    group and collection. Safe to run again; a member organisation added later gets its group
+    when its profile page is created (``signals.give_new_member_its_editors``)."""
+    from .models import LearningPathIndexPage, OrganisationPage, WorkshopIndexPage
+
+    ensure_review_workflow()
+    ensure_trainers(
+        *first_of_each_group(WorkshopIndexPage.objects.all()),
+        *first_of_each_group(LearningPathIndexPage.objects.all()),
+    )
+    for profile in first_of_each_group(OrganisationPage.objects.select_related("organisation")):
+        ensure_organisation_editors(profile.organisation, profile)

@@ -4,6 +4,7 @@ from django.db.models.signals import post_save
 from wagtail.models import GroupPagePermission, Page, Revision
 from wagtail.signals import post_page_move
 
+from . import roles
 from .models import (
     GoodPracticePage,
     LearningPathIndexPage,
@@ -36,6 +37,13 @@ def share_permissions_with_new_translation(sender, instance, created, raw=False,
         ],
         ignore_conflicts=True,
     )
+
+
+def give_new_member_its_editors(sender, instance, created, raw=False, **kwargs):
+    """A new member organisation's profile page comes with its editors group and collection (its
+    translations share the group's rights through ``share_permissions_with_new_translation``)."""
+    if created and not raw and not instance.get_translations().exists():
+        roles.ensure_organisation_editors(instance.organisation, instance)
 
 
 def keep_live_translation_until_published(sender, instance, created, raw=False, **kwargs):
@@ -77,6 +85,11 @@ def connect():
         keep_live_translation_until_published,
         sender=Revision,
         dispatch_uid="practices-keep-live-translation-until-published",
+    )
+    post_save.connect(
+        give_new_member_its_editors,
+        sender=OrganisationPage,
+        dispatch_uid="practices-give-new-member-its-editors",
     )
     for model in (OrganisationPage, WorkshopIndexPage, LearningPathIndexPage):
         post_save.connect(

@@ -57,7 +57,8 @@ def test_compose_runs_web_database_and_search(compose):
     assert set(compose["services"]) == {"web", "db", "search"}
     assert compose["services"]["web"]["build"] == "."
     assert "gunicorn" in compose["services"]["web"]["command"]
-    assert "load_demo_content" in compose["services"]["web"]["command"]
+    command = compose["services"]["web"]["command"]
+    assert command.index("migrate") < command.index("setup_roles") < command.index("load_demo_content")
     assert compose["services"]["search"]["image"].startswith(
         "docker.elastic.co/elasticsearch/elasticsearch:9."
     )
