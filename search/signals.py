@@ -10,7 +10,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .backends import forget_facet_labels
-from .indexing import SNIPPET_REFERENCES, engine_configured, pages_naming, update_pages
+from .indexing import SNIPPET_REFERENCES, engine_configured, indexed_models, pages_naming, update_pages
 
 
 def _later(page_ids):
@@ -25,8 +25,7 @@ def page_changed(sender, instance, **kwargs):
 
 
 def page_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page) and getattr(instance.specific_class, "search_type", None):
-        _later([instance.pk])
+    _later([instance.pk])
 
 
 def subtree_changed(sender, instance, **kwargs):
@@ -45,7 +44,8 @@ def snippet_changed(sender, instance, **kwargs):
 def connect():
     page_published.connect(page_changed, dispatch_uid="search-page-published")
     page_unpublished.connect(page_changed, dispatch_uid="search-page-unpublished")
-    post_delete.connect(page_deleted, dispatch_uid="search-page-deleted")
+    for model in indexed_models():
+        post_delete.connect(page_deleted, sender=model, dispatch_uid=f"search-page-deleted-{model.__name__}")
     post_page_move.connect(subtree_changed, dispatch_uid="search-page-moved")
     post_save.connect(restriction_changed, sender=PageViewRestriction, dispatch_uid="search-privacy-saved")
     post_delete.connect(

@@ -40,6 +40,23 @@ def test_production_refuses_to_start_without_secret_key_or_hosts(env, message):
     assert message in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("translator", "message"),
+    [
+        ("deepl", "DEEPL_AUTH_KEY must be set when MACHINE_TRANSLATOR=deepl"),
+        ("libretranslate", "LIBRETRANSLATE_URL must be set when MACHINE_TRANSLATOR=libretranslate"),
+    ],
+)
+def test_a_machine_translator_without_its_settings_is_refused_with_a_message(translator, message):
+    secret = secrets.token_urlsafe(50)
+    result = manage(
+        "check", SECRET_KEY=secret, ALLOWED_HOSTS="hub.example.org", MACHINE_TRANSLATOR=translator
+    )
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert "KeyError" not in result.stderr
+
+
 def test_deployment_checklist_is_clean_under_production_settings():
     result = manage(
         "check", "--deploy", SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="hub.example.org"

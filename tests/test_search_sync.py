@@ -81,6 +81,16 @@ def test_deleting_removes(elasticsearch, practice, django_capture_on_commit_call
     assert not indexed(elasticsearch, practice)
 
 
+def test_deleting_through_the_generic_page_removes(
+    elasticsearch, practice, django_capture_on_commit_callbacks
+):
+    """Deleting a ``Page`` (as a parent's deletion does for its children) reaches the page type's
+    own ``post_delete`` too, which is the signal the index listens to."""
+    with django_capture_on_commit_callbacks(execute=True):
+        Page.objects.get(pk=practice.pk).delete()
+    assert not indexed(elasticsearch, practice)
+
+
 def test_privacy_restriction_removes(elasticsearch, practice, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         PageViewRestriction.objects.create(page=practice, restriction_type="password", password="members")

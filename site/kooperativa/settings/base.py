@@ -23,13 +23,19 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def required_setting(name, because):
+    value = os.environ.get(name, "").strip()
+    if not value:
+        raise ImproperlyConfigured(f"{name} must be set when {because}.")
+    return value
+
+
 INSTALLED_APPS = [
     "home",
     "practices",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
-    "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
@@ -49,7 +55,6 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.contrib.humanize",
     "axes",
 ]
 
@@ -145,13 +150,13 @@ MACHINE_TRANSLATOR = os.environ.get("MACHINE_TRANSLATOR", "").strip().lower()
 if MACHINE_TRANSLATOR == "deepl":
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
         "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
-        "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_AUTH_KEY"]},
+        "OPTIONS": {"AUTH_KEY": required_setting("DEEPL_AUTH_KEY", "MACHINE_TRANSLATOR=deepl")},
     }
 elif MACHINE_TRANSLATOR == "libretranslate":
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
         "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
         "OPTIONS": {
-            "LIBRETRANSLATE_URL": os.environ["LIBRETRANSLATE_URL"],
+            "LIBRETRANSLATE_URL": required_setting("LIBRETRANSLATE_URL", "MACHINE_TRANSLATOR=libretranslate"),
             "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
         },
     }
