@@ -33,7 +33,7 @@ def editor_of(db):
 
 @pytest.fixture(scope="session")
 def search_engine(django_db_setup, django_db_blocker):
-    """The real Elasticsearch node (search/testnode/node.sh), indexed from the demo content.
+    """The real Elasticsearch node (.ci/elasticsearch/node.sh), indexed from the demo content.
 
     Missing engine: fails under CI=true, skips loudly elsewhere.
     """
@@ -50,7 +50,7 @@ def search_engine(django_db_setup, django_db_blocker):
         except indexing.ENGINE_ERRORS as error:
             problem = f"Elasticsearch at {settings.ELASTICSEARCH_URL} does not answer ({error})"
     if problem:
-        message = f"{problem}: start it with `search/testnode/node.sh start` and set ELASTICSEARCH_URL"
+        message = f"{problem}: start it with `.ci/elasticsearch/node.sh start` and set ELASTICSEARCH_URL"
         if os.environ.get("CI"):
             pytest.fail(message)
         sys.stderr.write(f"\n*** SKIPPING ELASTICSEARCH TESTS: {message} ***\n")

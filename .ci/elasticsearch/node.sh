@@ -4,10 +4,10 @@
 # distribution, fetched with `mvn dependency:copy`), and a small stable-API analysis plugin
 # built from ./plugin supplies the analysis-common components that distribution lacks.
 #
-#   search/testnode/node.sh start    download, build, install, start; wait for green/yellow
-#   search/testnode/node.sh stop     stop the node
-#   search/testnode/node.sh status   print the cluster health (exit 0 running, 3 not running)
-#   search/testnode/node.sh restart  stop + start
+#   .ci/elasticsearch/node.sh start    download, build, install, start; wait for green/yellow
+#   .ci/elasticsearch/node.sh stop     stop the node
+#   .ci/elasticsearch/node.sh status   print the cluster health (exit 0 running, 3 not running)
+#   .ci/elasticsearch/node.sh restart  stop + start
 #
 # Environment (all optional):
 #   KOOPERATIVA_ES_HOME       runtime dir: distribution, config, data, logs  [/var/tmp/kooperativa-es]
@@ -248,7 +248,7 @@ ensure_plugin_installed() {
 
 write_config() {
     cat >"$CONF/elasticsearch.yml" <<EOF
-# Written by search/testnode/node.sh on every start: edit the script, not this file.
+# Written by .ci/elasticsearch/node.sh on every start: edit the script, not this file.
 cluster.name: $CLUSTER
 node.name: $CLUSTER-node
 path.data: $RT/data

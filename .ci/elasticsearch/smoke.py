@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Smoke test for the node started by search/testnode/node.sh (standard library only).
+"""Smoke test for the node started by .ci/elasticsearch/node.sh (standard library only).
 
-    python3 search/testnode/smoke.py            # checks, then deletes its index
-    python3 search/testnode/smoke.py --keep     # leaves index "kooperativa-smoke" for poking at
-    python3 search/testnode/smoke.py --probe    # also lists features this node lacks
+    python3 .ci/elasticsearch/smoke.py            # checks, then deletes its index
+    python3 .ci/elasticsearch/smoke.py --keep     # leaves index "kooperativa-smoke" for poking at
+    python3 .ci/elasticsearch/smoke.py --probe    # also lists features this node lacks
 
 Exits non-zero when a check fails. Talks to 127.0.0.1 only (KOOPERATIVA_ES_PORT, default 9200).
 """
@@ -142,7 +142,7 @@ def main():
     probe = "--probe" in sys.argv
     status, health = call("GET", "/_cluster/health")
     if status != 200:
-        print("no node at %s (start it with search/testnode/node.sh start)" % BASE)
+        print("no node at %s (start it with .ci/elasticsearch/node.sh start)" % BASE)
         return 2
     call("DELETE", "/" + INDEX)
     status, body = call("PUT", "/" + INDEX, {"settings": {"number_of_replicas": 0, "analysis": ANALYSIS}, "mappings": MAPPINGS})
