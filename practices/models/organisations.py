@@ -94,6 +94,7 @@ class OrganisationIndexPage(Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    override_translatable_fields = [TranslatableField("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["practices.OrganisationPage"]
     max_count_per_parent = 1
