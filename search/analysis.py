@@ -25,7 +25,7 @@ from elasticsearch.dsl import analyzer, char_filter, token_filter
 
 from practices.transliteration import MACEDONIAN_EXTRA, cyrillic_to_latin, latin_to_cyrillic
 
-from .glossary import WORD, glossary_alternatives, glossary_rules, reader_glossary
+from .glossary import WORD, dictionary_form, glossary_alternatives, glossary_rules, reader_glossary
 
 STOPWORDS_FOLDER = Path(__file__).resolve().parent / "stopwords"
 
@@ -190,14 +190,17 @@ def content_words(text):
 
 def database_terms(text, reader_code):
     """The words of a query as the database fallback searches for them, any of them matching: the
-    function words dropped, each word in both scripts, then glossary equivalents for the reader,
-    taken in turn from each word's, as many as the limit leaves room for."""
+    function words dropped, each word in both scripts and in its dictionary form (the database
+    has no stemmer for the region's languages: "umjetnicima" also looks for "umjetnik"), then
+    glossary equivalents for the reader, taken in turn from each word's, as many as the limit
+    leaves room for."""
     alternatives = glossary_alternatives(reader_code)
     glossary = reader_glossary(reader_code)
     words = content_words(text)
     terms = {}
     for word in words:
-        for form in (word, cyrillic_to_latin(word), latin_to_cyrillic(word)):
+        lemma = dictionary_form(word, reader_code).lower()
+        for form in (word, cyrillic_to_latin(word), latin_to_cyrillic(word), lemma, cyrillic_to_latin(lemma)):
             terms.setdefault(form, None)
     equivalents = [sorted(alternatives.get(glossary.term_for(word), ())) for word in words]
     for turn in zip_longest(*equivalents):

@@ -58,6 +58,12 @@ def test_the_database_fallback_searches_each_words_equivalents():
     assert "za" not in terms
 
 
+def test_the_database_fallback_also_looks_for_each_words_dictionary_form():
+    """The database has no stemmer for the region's languages: "kvartova" finds "kvart" this way."""
+    assert {"kvartova", "kvart"} <= set(database_terms("kvartova", "hr"))
+    assert {"публиката", "публика", "publika"} <= set(database_terms("публиката", "mk"))
+
+
 @pytest.mark.parametrize("reader", [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES])
 def test_no_glossary_term_means_two_things_to_one_reader(reader):
     """A term on two lines a reader sees would silently join two concepts for that reader."""
