@@ -68,22 +68,27 @@ def prefer_locale(query, locale, default_locale, preference=SEARCHING):
     )
 
 
-def text_query(text, reader, forgiving=False):
-    """Most words, phrases lifted; ``forgiving`` adds typo-tolerant matching (costly, so it is
-    only asked for when the plain query found little)."""
+def through_glossary(words, reader, minimum_should_match, **extra):
+    """The words over title, summary and body, read through the reader's glossary analyzer."""
+    return Q(
+        "multi_match",
+        query=" ".join(words),
+        type="cross_fields",
+        analyzer=search_analyzer_name(reader),
+        minimum_should_match=minimum_should_match,
+        # A glossary term of several words counts as its words, not as a phrase: cheaper.
+        auto_generate_synonyms_phrase_query=False,
+        fields=TEXT_FIELDS,
+        **extra,
+    )
+
+
+def text_query(text, reader):
+    """Most words, phrases lifted."""
     written = in_glossary_terms(content_words(text), reader)
     known = [term for term, in_glossary in written if in_glossary]
     words = [
-        Q(
-            "multi_match",
-            query=" ".join(term for term, _in_glossary in written),
-            type="cross_fields",
-            analyzer=search_analyzer_name(reader),
-            minimum_should_match=MINIMUM_SHOULD_MATCH,
-            # A glossary term of several words counts as its words, not as a phrase: cheaper.
-            auto_generate_synonyms_phrase_query=False,
-            fields=TEXT_FIELDS,
-        ),
+        through_glossary([term for term, _in_glossary in written], reader, MINIMUM_SHOULD_MATCH),
         Q(
             "multi_match",
             query=text,
@@ -101,18 +106,7 @@ def text_query(text, reader, forgiving=False):
         ),
     ]
     if known and len(known) < len(written):
-        words.append(
-            Q(
-                "multi_match",
-                query=" ".join(known),
-                type="cross_fields",
-                analyzer=search_analyzer_name(reader),
-                minimum_should_match=KNOWN_MINIMUM_SHOULD_MATCH,
-                auto_generate_synonyms_phrase_query=False,
-                fields=TEXT_FIELDS,
-                boost=KNOWN_BOOST,
-            )
-        )
+        words.append(through_glossary(known, reader, KNOWN_MINIMUM_SHOULD_MATCH, boost=KNOWN_BOOST))
     clauses = [
         # The best of these, as one multi_match over fields of different analyzers would take.
         Q("dis_max", queries=words),
@@ -127,20 +121,23 @@ def text_query(text, reader, forgiving=False):
             fields=["title^6", "summary^3", "body^2"],
         ),
     ]
-    if forgiving:
-        clauses.append(
-            Q(
-                "multi_match",
-                query=text,
-                type="best_fields",
-                fields=["title.exact^2", "spell"],
-                fuzziness="AUTO",
-                prefix_length=2,
-                minimum_should_match="75%",
-                boost=0.3,
-            )
-        )
     return Q("bool", should=clauses, minimum_should_match=1)
+
+
+def with_typo_tolerance(matching, text):
+    """``matching`` (a ``text_query``) with typo-tolerant matching added: costly, so it is only
+    asked for when the plain query found little."""
+    typo_tolerant = Q(
+        "multi_match",
+        query=text,
+        type="best_fields",
+        fields=["title.exact^2", "spell"],
+        fuzziness="AUTO",
+        prefix_length=2,
+        minimum_should_match="75%",
+        boost=0.3,
+    )
+    return Q("bool", should=[*matching.should, typo_tolerant], minimum_should_match=1)
 
 
 def facet_filters(params):
@@ -169,7 +166,11 @@ def year_filter(params):
 def knowledge_search(client, params, default_locale, forgiving=False):
     """The results page's request. ``forgiving`` (for a second try when little was found) adds
     typo-tolerant matching and a "did you mean" suggestion."""
-    base = text_query(params.q, params.locale, forgiving) if params.q else Q("match_all")
+    matching = text_query(params.q, params.locale) if params.q else None
+    if matching is None:
+        base = Q("match_all")
+    else:
+        base = with_typo_tolerance(matching, params.q) if forgiving else matching
     query = Q("bool", must=[base], filter=year_filter(params))
     by_facet = facet_filters(params)
 
@@ -220,7 +221,7 @@ def knowledge_search(client, params, default_locale, forgiving=False):
             post_tags=["</mark>"],
             encoder="html",
             fragment_size=160,
-            highlight_query=text_query(params.q, params.locale).to_dict(),
+            highlight_query=matching.to_dict(),
         )
         for name, fragments in HIGHLIGHT_FIELDS.items():
             search = search.highlight(name, number_of_fragments=fragments)
