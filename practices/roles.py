@@ -28,6 +28,8 @@ from wagtail.models import (
 )
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from .models import LearningPathIndexPage, OrganisationPage, WorkshopIndexPage
+
 MODERATORS = "Moderators"
 TRAINERS = "Trainers"
 HANDOUTS_COLLECTION = "Workshop handouts"
@@ -179,8 +181,6 @@ def setup_roles():
     rights on the workshop and learning-path listings, and each member organisation's editors
     group and collection. Safe to run again; a member organisation added later gets its group
     when its profile page is created (``signals.give_new_member_its_editors``)."""
-    from .models import LearningPathIndexPage, OrganisationPage, WorkshopIndexPage
-
     ensure_review_workflow()
     ensure_trainers(
         *first_of_each_group(WorkshopIndexPage.objects.all()),
