@@ -1,8 +1,10 @@
-"""SQL queries per search page, on both backends: a budget each, so that a change which adds
+"""SQL queries per search page and practice page, on both backends: a budget each, so that a change which adds
 queries per result or per facet is noticed. The budgets hold today's counts (with a small margin);
 the speed issue brings every public page down to 15."""
 
 import pytest
+
+from practices.models import GoodPracticePage
 
 pytestmark = pytest.mark.django_db
 
@@ -29,3 +31,21 @@ def test_search_page_stays_within_its_query_budget(
     with django_assert_max_num_queries(BUDGETS[(backend, search)]):
         response = client.get("/hr/search/", SEARCHES[search])
     assert response.status_code == 200
+
+
+# A practice page with its "Similar practices" (from the engine, or from shared themes on the
+# database): 117 queries today, most of them the page's blocks and related cards.
+PRACTICE_PAGE_BUDGET = 120
+
+
+@pytest.mark.parametrize("backend", BACKEND_FIXTURES)
+def test_practice_page_stays_within_its_query_budget(client, request, django_assert_max_num_queries, backend):
+    request.getfixturevalue(BACKEND_FIXTURES[backend])
+    page = GoodPracticePage.objects.live().get(
+        slug="skopje-bilingual-youth-podcast-studio", locale__language_code="mk"
+    )
+    client.get(page.url)
+    with django_assert_max_num_queries(PRACTICE_PAGE_BUDGET):
+        response = client.get(page.url)
+    assert response.status_code == 200
+    assert b'id="similar-practices"' in response.content
