@@ -37,7 +37,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from home.demo_content import DemoContentLoader
-from search import indexing, relevance
+from search import engine, indexing, relevance
 from search.backends import DatabaseBackend, ElasticsearchBackend
 from search.params import SearchParams
 
@@ -49,7 +49,7 @@ def searcher(backend):
         params = SearchParams(locale=query.lang, q=query.q, per_page=relevance.CUTOFF)
         try:
             results = backend.search(params).results
-        except indexing.ENGINE_ERRORS as error:
+        except engine.ERRORS as error:
             print(f"  {query.id} failed (counted as empty): {str(error)[:160]}", flush=True)
             return []
         return [relevance.slug_of(result.url) for result in results]

@@ -50,8 +50,9 @@ from bench.corpus import SyntheticCorpus, demo_words, synthetic_pages
 from home.demo_content import DemoContentLoader
 from home.models import HomePage
 from practices.models import GoodPracticePage
-from search import indexing
-from search.documents import all_aliases
+from search import engine, indexing
+from search.documents import indexed_models
+from search.indexes import all_aliases
 
 FALLBACK_WARMUP = 10  # fallback warm-up queries, also used to estimate how many it can run
 BREAKDOWN_QUERIES = 150  # queries replayed, whole and in parts, for "where Elasticsearch's time goes"
@@ -129,7 +130,7 @@ def machine():
         for line in Path("/proc/meminfo").read_text().splitlines()
         if line.startswith("MemTotal")
     )
-    node = next(iter(indexing.client().nodes.info(metric="jvm")["nodes"].values()))
+    node = next(iter(engine.client().nodes.info(metric="jvm")["nodes"].values()))
     heap = node["jvm"]["mem"]["heap_max_in_bytes"] / 2**20
     versions = (platform.python_version(), django.__version__, wagtail.__version__)
     return {
@@ -159,11 +160,11 @@ def settle_database():
 
 
 def knowledge_pages():
-    return sum(model.objects.count() for model in indexing.indexed_models())
+    return sum(model.objects.count() for model in indexed_models())
 
 
 def index_bytes(indexes):
-    stats = indexing.client().indices.stats(index=indexes, metric="store")
+    stats = engine.client().indices.stats(index=indexes, metric="store")
     return stats["_all"]["primaries"]["store"]["size_in_bytes"]
 
 
@@ -195,7 +196,7 @@ def index_database(size):
     backend = get_search_backend()  # WAGTAILSEARCH_BACKENDS["default"]: Wagtail's database search
     documents = 0
     started = time.perf_counter()
-    for model in indexing.indexed_models():
+    for model in indexed_models():
         index = backend.get_index_for_model(model)
         for items in chunks(model.get_indexed_objects().order_by("pk")):
             index.add_items(model, items)

@@ -27,9 +27,10 @@ from practices.models import (
     TrainingMaterialPage,
 )
 from practices.transliteration import latin_to_cyrillic
-from search import indexing
+from search import engine
 from search.backends import DatabaseBackend, ElasticsearchBackend
-from search.documents import all_aliases
+from search.documents import document_for
+from search.indexes import all_aliases
 from search.params import parse
 from search.query import knowledge_search
 
@@ -56,7 +57,7 @@ class Query:
 def facet_values():
     """Every value each facet can take: the slugs shared by all languages (types: the corpus's)."""
     return {
-        "type": [model.search_type for model in StockSearch.models],
+        "type": [document_for(model).type for model in StockSearch.models],
         "theme": sorted(set(Theme.objects.values_list("slug", flat=True))),
         "country": sorted(set(Country.objects.values_list("slug", flat=True))),
         "organisation": sorted(set(Organisation.objects.values_list("slug", flat=True))),
@@ -132,7 +133,7 @@ class StockSearch:
     def __call__(self, params):
         total = 0
         for model in self.models:
-            if params.selected("type") and model.search_type not in params.selected("type"):
+            if params.selected("type") and document_for(model).type not in params.selected("type"):
                 continue
             found = self.backend.search(
                 params.q or MatchAll(),
@@ -156,7 +157,7 @@ class StockSearch:
                     pk for slug in params.selected("organisation") for pk in self.organisations.get(slug, [])
                 ]
             )
-        start, end = model.search_year_fields
+        start, end = document_for(model).year_fields
         if params.year_to is not None:
             pages = pages.filter(**{f"{start}__lte": params.year_to})
         if params.year_from is not None:
@@ -209,7 +210,7 @@ VARIANTS = {
 
 def took_breakdown(queries):
     """Elasticsearch's own time (``took``, ms) for each query's request body, whole and in parts."""
-    client = indexing.client()
+    client = engine.client()
     index = ",".join(all_aliases())
     bodies = [knowledge_search(client, q.params(), settings.LANGUAGE_CODE).to_dict() for q in queries]
     rows = {}

@@ -24,16 +24,9 @@ from practices.models import Country, MaterialFormat, Organisation, Theme
 from practices.models.listing import in_reader_language
 from practices.transliteration import cyrillic_to_latin, latin_to_cyrillic
 
-from . import query
+from . import engine, query
 from .analysis import database_terms
-from .indexing import (
-    ENGINE_ERRORS,
-    client,
-    engine_available,
-    engine_configured,
-    engine_failed,
-    indexed_models,
-)
+from .documents import DOCUMENTS, Relations, document_for, indexed_models
 from .params import FACET_FIELDS, TYPE_LABELS, SearchResponse, SearchResult
 
 logger = logging.getLogger(__name__)
@@ -137,7 +130,7 @@ class ElasticsearchBackend:
         )
 
     def _execute(self, params, forgiving):
-        return query.knowledge_search(client(), params, settings.LANGUAGE_CODE, forgiving).execute()
+        return query.knowledge_search(engine.client(), params, settings.LANGUAGE_CODE, forgiving).execute()
 
     @staticmethod
     def _count(response):
@@ -175,14 +168,18 @@ class ElasticsearchBackend:
         candidate = " ".join(words)
         if candidate == " ".join(entry.text for entry in response.suggest.did_you_mean):
             return None
-        return candidate if query.count_matches(client(), candidate, params.locale) >= max(count, 1) else None
+        return (
+            candidate
+            if query.count_matches(engine.client(), candidate, params.locale) >= max(count, 1)
+            else None
+        )
 
     def autocomplete(self, text, locale):
-        hits = query.autocomplete(client(), text, locale, settings.LANGUAGE_CODE).execute()
+        hits = query.autocomplete(engine.client(), text, locale, settings.LANGUAGE_CODE).execute()
         return [{"title": hit.title, "url": hit.url, "type": hit.type} for hit in hits]
 
     def similar(self, page, size=4):
-        hits = query.similar(client(), page, size).execute()
+        hits = query.similar(engine.client(), page, size).execute()
         ids = [hit.page_id for hit in hits]
         pages = {page.pk: page for page in Page.objects.live().filter(pk__in=ids).specific()}
         return [pages[page_id] for page_id in ids if page_id in pages]
@@ -238,41 +235,25 @@ class DatabaseBackend:
         """The filtered queryset of each indexed page type (all languages), leaving one facet out."""
         querysets = []
         types = params.selected("type") if skip_facet != "type" else []
-        for model in indexed_models():
-            if types and model.search_type not in types:
+        for page_document in DOCUMENTS:
+            if types and page_document.type not in types:
                 continue
-            pages = model.objects.live().public()
+            pages = page_document.model.objects.live().public()
             for facet, values in params.filters.items():
                 if facet == skip_facet or facet == "type":
                     continue
-                pages = self._filter(model, pages, facet, values)
-            if model.search_year_fields is None and (params.year_from or params.year_to):
+                path = page_document.facet_paths.get(facet)
+                pages = pages.filter(**{f"{path}__in": values}) if path else pages.none()
+            if page_document.year_fields is None and (params.year_from or params.year_to):
                 continue
+            start, end = page_document.year_fields or (None, None)
             if params.year_to is not None:
-                pages = pages.filter(**{f"{model.search_year_fields[0]}__lte": params.year_to})
+                pages = pages.filter(**{f"{start}__lte": params.year_to})
             if params.year_from is not None:
-                start, end = model.search_year_fields
                 ongoing = Q(**{f"{end}__isnull": True, f"{start}__isnull": False})
                 pages = pages.filter(Q(**{f"{end}__gte": params.year_from}) | ongoing)
             querysets.append(pages)
         return querysets
-
-    def _filter(self, model, pages, facet, values):
-        if facet == "theme":
-            return pages.filter(themes__slug__in=values)
-        if facet == "organisation":
-            return pages.filter(organisation__slug__in=values)
-        if facet == "language":
-            return pages.filter(locale__language_code__in=values)
-        if facet == "country":
-            return pages.filter(**{f"{model.search_country_path}__slug__in": values})
-        if facet == "format":
-            return (
-                pages.filter(material_format__slug__in=values)
-                if hasattr(model, "material_format")
-                else pages.none()
-            )
-        return pages
 
     def _matching_keys(self, model, terms):
         """{translation key: score} of the model's live pages matching any of the terms
@@ -363,27 +344,22 @@ class DatabaseBackend:
         return counts
 
     def _count(self, pages, facet):
-        model = pages.model
+        page_document = document_for(pages.model)
         if facet == "type":
-            return {model.search_type: pages.values("translation_key").distinct().count()}
-        path = {
-            "theme": "themes__slug",
-            "organisation": "organisation__slug",
-            "language": "locale__language_code",
-            "country": f"{model.search_country_path}__slug",
-            "format": "material_format__slug" if hasattr(model, "material_format") else None,
-        }[facet]
+            return {page_document.type: pages.values("translation_key").distinct().count()}
+        path = page_document.facet_paths.get(facet)
         if path is None:
             return {}
         rows = pages.order_by().values(path).annotate(pages=Count("translation_key", distinct=True))
         return {row[path]: row["pages"] for row in rows if row[path]}
 
     def _result(self, page, words):
-        facets = page.search_facets()
+        page_document = document_for(page)
+        facets = page_document.facets(page, Relations(page))
         return SearchResult(
             title=page.title,
             url=page.get_url(),
-            type=page.search_type,
+            type=page_document.type,
             locale=page.locale.language_code,
             summary=page.summary,
             title_html=_highlight(page.title, words, width=None),
@@ -409,7 +385,7 @@ class DatabaseBackend:
                     if page.translation_key not in seen:
                         seen.add(page.translation_key)
                         suggestions.append(
-                            {"title": page.title, "url": page.get_url(), "type": page.search_type}
+                            {"title": page.title, "url": page.get_url(), "type": document_for(page).type}
                         )
         return suggestions[:8]
 
@@ -432,14 +408,14 @@ class DatabaseBackend:
 
 def _with_fallback(operation):
     """(answer, degraded): from Elasticsearch when it answers, else from the database."""
-    if engine_available():
+    if engine.available():
         try:
             return operation(ElasticsearchBackend()), False
         except BadRequestError:
             logger.exception("Elasticsearch refused a search; answered from the database")
-        except ENGINE_ERRORS as error:
-            engine_failed(error)
-    return operation(DatabaseBackend()), engine_configured()
+        except engine.ERRORS as error:
+            engine.failed(error)
+    return operation(DatabaseBackend()), engine.configured()
 
 
 def run_search(params):

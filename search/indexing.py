@@ -1,4 +1,4 @@
-"""From pages to search documents, and keeping the per-locale indexes in step with the site.
+"""Keeping the per-locale indexes in step with the site, and rebuilding them.
 
 A page is indexed when it is live and public; anything else is removed. When the engine cannot
 be reached, the page is written to the backlog (``PendingIndexUpdate``) and the editor's action
@@ -6,154 +6,44 @@ goes on; ``manage.py search_index update`` (and every later successful update) c
 """
 
 import datetime
-import html
 import logging
 import multiprocessing
-import re
-import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, wait
-from functools import cache
 from itertools import islice
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, connections
 from django.utils import timezone
-from elasticsearch import Elasticsearch
-from elasticsearch.exceptions import ApiError, TransportError
-from elasticsearch.helpers import BulkIndexError, bulk, streaming_bulk
-from wagtail.models import Locale, ModelLogEntry, Page, PageLogEntry, Site, get_page_models
+from elasticsearch.helpers import bulk, streaming_bulk
+from wagtail.models import Locale, ModelLogEntry, Page, PageLogEntry
 
-from practices.models import Country, MaterialFormat, Organisation, Theme
-from practices.models.pages import related_list
-
-from .documents import alias_name, all_aliases, index_definition, serving_settings, versioned_name
+from . import engine
+from .documents import (
+    DOCUMENTS,
+    LocalizedNames,
+    PageUrls,
+    Relations,
+    document,
+    document_for,
+    indexed_models,
+    named_snippets,
+)
+from .indexes import alias_name, all_aliases, index_definition, serving_settings, versioned_name
 from .models import PendingIndexUpdate
 
 logger = logging.getLogger(__name__)
 
-ENGINE_ERRORS = (TransportError, ApiError, BulkIndexError, ConnectionError, OSError)
-
-
-_engine_down_until = 0.0
 _indexes_checked = False
 
 
-def engine_configured():
-    return bool(settings.ELASTICSEARCH_URL)
-
-
-def engine_available():
-    """Configured, and not known to have failed within the last SEARCH_ENGINE_RETRY_SECONDS."""
-    return engine_configured() and time.monotonic() >= _engine_down_until
-
-
-def engine_failed(error):
-    global _engine_down_until
-    _engine_down_until = time.monotonic() + settings.SEARCH_ENGINE_RETRY_SECONDS
-    logger.error("Search engine unavailable: %s", error)
-
-
-def reset_engine_state():
-    """Forget an earlier failure (tests, and after an operator fixed the engine)."""
-    global _engine_down_until, _indexes_checked
-    _engine_down_until = 0.0
+def forget_engine_state():
+    """Try the engine again at once, and check its indexes again before writing (tests, and after
+    an operator fixed the engine)."""
+    global _indexes_checked
+    engine.forget_failure()
     _indexes_checked = False
-
-
-@cache
-def client():
-    return Elasticsearch(
-        settings.ELASTICSEARCH_URL,
-        request_timeout=settings.ELASTICSEARCH_TIMEOUT,
-        max_retries=1,
-        retry_on_timeout=False,
-    )
-
-
-def indexed_models():
-    """Page types that appear in the knowledge search: those declaring a ``search_type``."""
-    return [model for model in get_page_models() if getattr(model, "search_type", None)]
-
-
-BLOCK_BOUNDARY = re.compile(r"<(?:/p|br|/li|/h[1-6]|/blockquote)\b[^>]*>")
-TAG = re.compile(r"<[^>]*>")
-
-
-def text_of(value):
-    """Plain text of rich text or a plain value; block boundaries become spaces.
-
-    Rich text here is Wagtail's own well-formed markup, so a pattern is enough (and many times
-    faster than an HTML parser, which matters when rebuilding).
-    """
-    spaced = BLOCK_BOUNDARY.sub(" ", str(value or ""))
-    return " ".join(html.unescape(TAG.sub("", spaced)).split())
-
-
-class LocalizedNames:
-    """Organisation and theme names in every language, read once for a batch of documents."""
-
-    def __init__(self):
-        self.names = {}
-        self.every_language = {}
-        for model in (Organisation, Theme):
-            for key, locale_id, name in model.objects.values_list("translation_key", "locale_id", "name"):
-                self.names[model, str(key), locale_id] = name
-                self.every_language.setdefault((model, str(key)), set()).add(name)
-
-    def __call__(self, snippet, locale):
-        return self.names.get((type(snippet), str(snippet.translation_key), locale.pk), snippet.name)
-
-    def in_every_language(self, snippet):
-        return sorted(self.every_language.get((type(snippet), str(snippet.translation_key)), {snippet.name}))
-
-
-class PageUrls:
-    """``page.get_url()`` for a batch of pages with the sites' root paths read once: Wagtail keeps
-    them on the object given to ``get_url_parts``, which need not be a request."""
-
-    def __init__(self):
-        self.single_site = len({root.site_id for root in Site.get_site_root_paths()}) == 1
-
-    def __call__(self, page):
-        parts = page.get_url_parts(request=self)
-        if parts is None or parts[2] is None:
-            return None
-        _site_id, root_url, page_path = parts
-        return page_path if self.single_site else root_url + page_path
-
-
-def document(page, names=None, urls=None):
-    """The search document of one live page (a ``GoodPracticePage``, ``TrainingMaterialPage`` …)."""
-    names = names or LocalizedNames()
-    urls = urls or PageUrls()
-    locale = page.locale
-    organisation = page.organisation
-    themes = related_list(page, "themes")
-    document = {
-        "_id": str(page.pk),
-        "page_id": page.pk,
-        "translation_key": str(page.translation_key),
-        "locale": locale.language_code,
-        "type": page.search_type,
-        "url": urls(page),
-        "title": page.title,
-        "summary": page.summary,
-        "body": " ".join(text_of(part) for part in page.search_body_parts()),
-        "organisation": organisation.slug if organisation else None,
-        "organisation_name": names(organisation, locale) if organisation else "",
-        "themes": [theme.slug for theme in themes],
-        "theme_names": [name for theme in themes for name in names.in_every_language(theme)],
-        "first_published_at": page.first_published_at,
-        "last_published_at": page.last_published_at,
-    }
-    document.update(page.search_facets())
-    if "partners" in document:
-        partners = document.pop("partners")
-        document["partners"] = [partner.slug for partner in partners]
-        document["partner_names"] = [names(partner, locale) for partner in partners]
-    return document
 
 
 def is_searchable(page):
@@ -180,11 +70,11 @@ class SharedObjects:
         return objects.get(pk)
 
     def relations_of(self, pages):
-        """A function giving a page of ``pages`` its locale and ``search_related`` relations from
-        the shared objects. Many-to-many relations are read for all of ``pages`` at once and become
-        ``indexed_<name>`` lists (see ``related_list``); a page published since reads its own."""
+        """A function giving a page of ``pages`` its locale and foreign keys from the shared
+        objects, and returning its ``Relations``: the many-to-many relations its document reads,
+        read for all of ``pages`` at once (a page published since reads its own)."""
         foreign_keys, linked = [], {}
-        for name in ["locale", *pages.model.search_related]:
+        for name in ["locale", *document_for(pages.model).related]:
             field = pages.model._meta.get_field(name)
             if field.many_to_many:
                 linked[name] = self._linked(pages, field)
@@ -194,9 +84,9 @@ class SharedObjects:
         def attach(page):
             for field in foreign_keys:
                 setattr(page, field.name, self.get(field.related_model, getattr(page, field.attname)))
-            for name, lists in linked.items():
-                if page.pk in lists:
-                    setattr(page, f"indexed_{name}", lists[page.pk])
+            return Relations(
+                page, {name: lists[page.pk] for name, lists in linked.items() if page.pk in lists}
+            )
 
         return attach
 
@@ -215,22 +105,22 @@ class SharedObjects:
 
 
 def searchable_pages(locale=None):
-    """Every live, public page of the indexed types, most specific class, ready to be documented."""
+    """(page, its ``Relations``) for every live, public page of the indexed types, most specific
+    class, ready to be documented."""
     shared = SharedObjects()
     for model in indexed_models():
         pages = model.objects.live().public()
         if locale is not None:
             pages = pages.filter(locale=locale)
-        attach = shared.relations_of(pages)
+        relations_of = shared.relations_of(pages)
         for page in pages.iterator(chunk_size=BULK_CHUNK):
-            attach(page)
-            yield page
+            yield page, relations_of(page)
 
 
 def _actions(pages, index=None):
     names, urls = LocalizedNames(), PageUrls()
-    for page in pages:
-        source = document(page, names, urls)
+    for page, relations in pages:
+        source = document(page, relations, names, urls)
         doc_id = source.pop("_id")
         yield {
             "_op_type": "index",
@@ -254,7 +144,7 @@ def _chunks(actions, size):
 
 def _send(chunk):
     indexed = 0
-    for ok, item in streaming_bulk(client(), chunk, chunk_size=len(chunk), raise_on_error=False):
+    for ok, item in streaming_bulk(engine.client(), chunk, chunk_size=len(chunk), raise_on_error=False):
         if ok:
             indexed += 1
         else:
@@ -263,7 +153,8 @@ def _send(chunk):
 
 
 def bulk_index(pages, index=None, progress=None):
-    """Index pages in bulk; returns how many were indexed. ``progress(n)`` is called as it goes.
+    """Index (page, its ``Relations`` or None) pairs in bulk; returns how many were indexed.
+    ``progress(n)`` is called as it goes.
 
     Documents are built in this thread (it owns the database connection) while up to two bulk
     requests are in flight, so Elasticsearch indexes one batch while the next is being built.
@@ -290,11 +181,11 @@ def bulk_index(pages, index=None, progress=None):
 def update_pages(page_ids):
     """Bring the index in line with the database for these pages: index if searchable, else remove."""
     global _indexes_checked
-    if not engine_configured() or not page_ids:
+    if not engine.configured() or not page_ids:
         return
     page_ids = set(page_ids)
     try:
-        if not engine_available():
+        if not engine.available():
             raise ConnectionError("engine marked unavailable after a recent failure")
         if not _indexes_checked:
             ensure_indexes()
@@ -302,9 +193,9 @@ def update_pages(page_ids):
         searchable = [
             page
             for page in Page.objects.filter(pk__in=page_ids).specific()
-            if getattr(page, "search_type", None) and is_searchable(page)
+            if document_for(page) and is_searchable(page)
         ]
-        bulk_index(searchable)
+        bulk_index((page, None) for page in searchable)
         removed = page_ids - {page.pk for page in searchable}
         # A removed page may be gone from the database, and with it its language: try every index.
         deletions = [
@@ -312,10 +203,10 @@ def update_pages(page_ids):
             for page_id in removed
             for alias in all_aliases()
         ]
-        bulk(client(), deletions, raise_on_error=False)
-    except ENGINE_ERRORS as error:
-        if engine_available():
-            engine_failed(error)
+        bulk(engine.client(), deletions, raise_on_error=False)
+    except engine.ERRORS as error:
+        if engine.available():
+            engine.failed(error)
         logger.warning("%d page(s) queued for the search index until the engine answers", len(page_ids))
         PendingIndexUpdate.objects.bulk_create(
             [PendingIndexUpdate(page_id=page_id) for page_id in page_ids], ignore_conflicts=True
@@ -333,25 +224,13 @@ def catch_up(limit=500):
     return len(pending)
 
 
-# Snippet → the relations through which pages show its name.
-SNIPPET_REFERENCES = {
-    Organisation: ["organisation", "partners"],
-    Theme: ["themes"],
-    Country: ["countries", "organisation__country"],
-    MaterialFormat: ["material_format"],
-}
-
-
 def pages_naming(snippet_model, translation_key):
     """Ids of indexed pages whose documents carry the name of this snippet (in any language)."""
     page_ids = set()
-    for model in indexed_models():
-        for relation in SNIPPET_REFERENCES[snippet_model]:
-            field = relation.split("__")[0]
-            if not any(f.name == field for f in model._meta.get_fields()):
-                continue
+    for page_document in DOCUMENTS:
+        for relation in page_document.names.get(snippet_model, []):
             lookup = {f"{relation}__translation_key": translation_key}
-            page_ids.update(model.objects.filter(**lookup).values_list("pk", flat=True))
+            page_ids.update(page_document.model.objects.filter(**lookup).values_list("pk", flat=True))
     return page_ids
 
 
@@ -374,7 +253,7 @@ def pages_changed_since(moment):
         page_ids.update(Page.objects.descendant_of(root).values_list("pk", flat=True))
     snippet_edits = ModelLogEntry.objects.filter(
         timestamp__gte=moment,
-        content_type__in=ContentType.objects.get_for_models(*SNIPPET_REFERENCES).values(),
+        content_type__in=ContentType.objects.get_for_models(*named_snippets()).values(),
     )
     edited = snippet_edits.order_by().values_list("content_type", "object_id").distinct()
     for content_type_id, object_id in edited:
@@ -428,14 +307,16 @@ def live_page_count(locale):
 def _fill(code, progress=None):
     """A new, complete and refreshed index of one locale, not yet behind the alias."""
     new_index = versioned_name(code)
-    index_definition(new_index, code, filling=True).create(using=client())
+    index_definition(new_index, code, filling=True).create(using=engine.client())
     locale = Locale.objects.get(language_code=code)
     count = bulk_index(searchable_pages(locale), index=new_index, progress=progress)
-    client().indices.put_settings(index=new_index, settings={"index": serving_settings()})
-    client().indices.refresh(index=new_index)
+    engine.client().indices.put_settings(index=new_index, settings={"index": serving_settings()})
+    engine.client().indices.refresh(index=new_index)
     # One segment: the first searches after the swap do not compete with the merges a freshly
     # filled index would otherwise run (seconds for a hundred thousand pages).
-    client().options(request_timeout=MERGE_TIMEOUT).indices.forcemerge(index=new_index, max_num_segments=1)
+    engine.client().options(request_timeout=MERGE_TIMEOUT).indices.forcemerge(
+        index=new_index, max_num_segments=1
+    )
     return code, new_index, count
 
 
@@ -443,10 +324,10 @@ def _swap_alias(code, new_index):
     alias = alias_name(code)
     actions = [{"add": {"index": new_index, "alias": alias}}]
     behind = indexes_behind(alias)
-    if not behind and client().indices.exists(index=alias):
+    if not behind and engine.client().indices.exists(index=alias):
         behind = [alias]  # an index written under the alias's name before any alias existed
     actions += [{"remove_index": {"index": name}} for name in behind]
-    client().indices.update_aliases(actions=actions)
+    engine.client().indices.update_aliases(actions=actions)
 
 
 _progress_queue = None
@@ -456,7 +337,7 @@ def _start_worker(queue):
     """In a freshly forked worker: its own engine client and database connection."""
     global _progress_queue
     _progress_queue = queue
-    client.cache_clear()
+    engine.client.cache_clear()
     connections.close_all()
 
 
@@ -482,17 +363,17 @@ def _fill_in_processes(codes, workers, progress):
 
 
 def indexes_behind(alias):
-    if not client().indices.exists_alias(name=alias):
+    if not engine.client().indices.exists_alias(name=alias):
         return []
-    return list(client().indices.get_alias(name=alias).body)
+    return list(engine.client().indices.get_alias(name=alias).body)
 
 
 def drop_indexes():
     """Delete every index under this site's prefix (test runs and benchmarks clean up with it);
     returns their names."""
-    names = list(client().indices.get(index=f"{settings.SEARCH_INDEX_PREFIX}-*"))
+    names = list(engine.client().indices.get(index=f"{settings.SEARCH_INDEX_PREFIX}-*"))
     for name in names:
-        client().indices.delete(index=name)
+        engine.client().indices.delete(index=name)
     return names
 
 
@@ -500,11 +381,11 @@ def ensure_indexes():
     """Create any missing locale index (empty), so writes never auto-create an unanalysed index."""
     for locale in Locale.objects.all():
         alias = alias_name(locale.language_code)
-        if not client().indices.exists_alias(name=alias):
-            client().options(ignore_status=404).indices.delete(index=alias)
+        if not engine.client().indices.exists_alias(name=alias):
+            engine.client().options(ignore_status=404).indices.delete(index=alias)
             name = versioned_name(locale.language_code)
-            index_definition(name, locale.language_code).create(using=client())
-            client().indices.put_alias(index=name, name=alias)
+            index_definition(name, locale.language_code).create(using=engine.client())
+            engine.client().indices.put_alias(index=name, name=alias)
 
 
 def status():
@@ -514,8 +395,8 @@ def status():
         expected = live_page_count(locale)
         alias = alias_name(locale.language_code)
         try:
-            indexed = client().count(index=alias)["count"]
-        except ENGINE_ERRORS:
+            indexed = engine.client().count(index=alias)["count"]
+        except engine.ERRORS:
             indexed = None
         rows.append({"locale": locale.language_code, "alias": alias, "indexed": indexed, "live": expected})
     return rows

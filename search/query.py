@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from elasticsearch.dsl import Q, Search
 
 from .analysis import content_words, search_analyzer_name
-from .documents import alias_name, all_aliases
+from .documents import document_for
 from .glossary import in_glossary_terms
+from .indexes import alias_name, all_aliases
 from .params import FACET_FIELDS
 
 # Stemmed text, read through the reader's glossary; names as written (folded, unstemmed); the
@@ -265,6 +266,6 @@ def similar(client, page, size=4):
             )
         ],
         must_not=[Q("term", translation_key=str(page.translation_key))],
-        filter=[Q("term", type=page.search_type)],
+        filter=[Q("term", type=document_for(page).type)],
     )
     return Search(using=client, index=alias).query(query).source(["page_id"])[:size]

@@ -9,18 +9,20 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from . import engine
 from .backends import forget_facet_labels
-from .indexing import SNIPPET_REFERENCES, engine_configured, indexed_models, pages_naming, update_pages
+from .documents import document_for, indexed_models, named_snippets
+from .indexing import pages_naming, update_pages
 
 
 def _later(page_ids):
     page_ids = list(page_ids)
-    if engine_configured() and page_ids:
+    if engine.configured() and page_ids:
         transaction.on_commit(lambda: update_pages(page_ids))
 
 
 def page_changed(sender, instance, **kwargs):
-    if getattr(instance, "search_type", None):
+    if document_for(instance):
         _later([instance.pk])
 
 
@@ -51,5 +53,5 @@ def connect():
     post_delete.connect(
         restriction_changed, sender=PageViewRestriction, dispatch_uid="search-privacy-deleted"
     )
-    for model in SNIPPET_REFERENCES:
+    for model in named_snippets():
         post_save.connect(snippet_changed, sender=model, dispatch_uid=f"search-snippet-{model.__name__}")

@@ -39,15 +39,15 @@ def search_engine(django_db_setup, django_db_blocker):
     """
     from django.conf import settings
 
-    from search import indexing
+    from search import engine, indexing
 
     problem = None
     if not settings.ELASTICSEARCH_URL:
         problem = "ELASTICSEARCH_URL is not set"
     else:
         try:
-            indexing.client().cluster.health(wait_for_status="yellow", timeout="30s")
-        except indexing.ENGINE_ERRORS as error:
+            engine.client().cluster.health(wait_for_status="yellow", timeout="30s")
+        except engine.ERRORS as error:
             problem = f"Elasticsearch at {settings.ELASTICSEARCH_URL} does not answer ({error})"
     if problem:
         message = f"{problem}: start it with `.ci/elasticsearch/node.sh start` and set ELASTICSEARCH_URL"
@@ -55,10 +55,10 @@ def search_engine(django_db_setup, django_db_blocker):
             pytest.fail(message)
         sys.stderr.write(f"\n*** SKIPPING ELASTICSEARCH TESTS: {message} ***\n")
         pytest.skip(message)
-    indexing.reset_engine_state()
+    indexing.forget_engine_state()
     with django_db_blocker.unblock():
         indexing.rebuild(progress=lambda message: None)
-    yield indexing.client()
+    yield engine.client()
     indexing.drop_indexes()
 
 
@@ -66,7 +66,7 @@ def search_engine(django_db_setup, django_db_blocker):
 def elasticsearch(search_engine, settings):
     from search import indexing
 
-    indexing.reset_engine_state()
+    indexing.forget_engine_state()
     return search_engine
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.documents import alias_name
+from search.indexes import alias_name
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ from django.conf import settings
 from wagtail.models import ModelLogEntry, Page, PageViewRestriction
 
 from practices.models import GoodPracticePage, Organisation
-from search import indexing
-from search.documents import alias_name
+from search import documents, engine, indexing
+from search.indexes import alias_name
 from search.models import PendingIndexUpdate
 
 pytestmark = pytest.mark.django_db
@@ -18,8 +18,8 @@ def restore_index(django_db_blocker):
     yield
     if settings.ELASTICSEARCH_URL:
         with django_db_blocker.unblock():
-            indexing.reset_engine_state()
-            indexing.client.cache_clear()
+            indexing.forget_engine_state()
+            engine.client.cache_clear()
             indexing.rebuild(progress=lambda message: None)
 
 
@@ -113,8 +113,8 @@ def test_engine_outage_never_blocks_publishing_and_is_caught_up(
     settings, elasticsearch, draft, django_capture_on_commit_callbacks
 ):
     settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nothing listens there
-    indexing.client.cache_clear()
-    indexing.reset_engine_state()
+    engine.client.cache_clear()
+    indexing.forget_engine_state()
     try:
         with django_capture_on_commit_callbacks(execute=True):
             draft.save_revision().publish()
@@ -123,8 +123,8 @@ def test_engine_outage_never_blocks_publishing_and_is_caught_up(
         assert PendingIndexUpdate.objects.filter(page_id=draft.pk).exists()
     finally:
         settings.ELASTICSEARCH_URL = "http://127.0.0.1:9200"
-        indexing.client.cache_clear()
-        indexing.reset_engine_state()
+        engine.client.cache_clear()
+        indexing.forget_engine_state()
 
     assert indexing.catch_up() == 1
     assert indexed(elasticsearch, draft)
@@ -133,8 +133,8 @@ def test_engine_outage_never_blocks_publishing_and_is_caught_up(
 
 def test_search_falls_back_to_the_database_when_the_engine_is_down(client, settings, elasticsearch):
     settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
-    indexing.client.cache_clear()
-    indexing.reset_engine_state()
+    engine.client.cache_clear()
+    indexing.forget_engine_state()
     try:
         data = client.get("/api/search/", {"q": "crowdfunding", "lang": "en"}).json()
         assert data["backend"] == "database"
@@ -145,8 +145,8 @@ def test_search_falls_back_to_the_database_when_the_engine_is_down(client, setti
         assert page.context["search"].degraded
     finally:
         settings.ELASTICSEARCH_URL = "http://127.0.0.1:9200"
-        indexing.client.cache_clear()
-        indexing.reset_engine_state()
+        engine.client.cache_clear()
+        indexing.forget_engine_state()
 
 
 def test_moving_a_page_updates_its_address_in_the_index(
@@ -170,10 +170,12 @@ def test_moving_a_page_updates_its_address_in_the_index(
 def test_a_rebuild_builds_the_same_documents_as_single_updates():
     """A rebuild shares locales, organisations and terms between pages; an editor's publish reads
     one page's own relations. Both must give the same document."""
-    rebuilt = {page.pk: indexing.document(page) for page in indexing.searchable_pages()}
-    assert len(rebuilt) == sum(model.objects.live().public().count() for model in indexing.indexed_models())
+    rebuilt = {
+        page.pk: documents.document(page, relations) for page, relations in indexing.searchable_pages()
+    }
+    assert len(rebuilt) == sum(model.objects.live().public().count() for model in documents.indexed_models())
     for page_id, document in rebuilt.items():
-        assert indexing.document(Page.objects.get(pk=page_id).specific) == document
+        assert documents.document(Page.objects.get(pk=page_id).specific) == document
     assert any(len(document["themes"]) > 1 for document in rebuilt.values())
 
 
@@ -181,8 +183,7 @@ def test_a_page_published_while_rebuilding_reads_its_own_relations(draft):
     attach = indexing.SharedObjects().relations_of(GoodPracticePage.objects.live())
     draft.save_revision().publish()
     page = GoodPracticePage.objects.get(pk=draft.pk)
-    attach(page)
-    document = indexing.document(page)
+    document = documents.document(page, attach(page))
     assert document["themes"] == [theme.slug for theme in draft.themes.all()]
     assert document["themes"]
     assert document["countries"] == [country.slug for country in draft.countries.all()]
@@ -218,7 +219,7 @@ def test_changes_made_while_rebuilding_reach_the_new_index(
 
 def test_a_refused_search_is_answered_from_the_database_and_leaves_the_engine_in_service(elasticsearch):
     from search.backends import DatabaseBackend, _with_fallback
-    from search.documents import all_aliases
+    from search.indexes import all_aliases
 
     def operation(backend):
         if isinstance(backend, DatabaseBackend):
@@ -226,4 +227,4 @@ def test_a_refused_search_is_answered_from_the_database_and_leaves_the_engine_in
         return elasticsearch.search(index=",".join(all_aliases()), query={"no_such_query": {}})
 
     assert _with_fallback(operation) == ("from the database", True)
-    assert indexing.engine_available(), "one malformed query must not send every reader to the database"
+    assert engine.available(), "one malformed query must not send every reader to the database"

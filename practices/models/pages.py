@@ -40,13 +40,6 @@ class Licence(models.TextChoices):
     ALL_RIGHTS_RESERVED = "all-rights-reserved", _("All rights reserved")
 
 
-def related_list(page, name):
-    """A many-to-many relation as a list: what the search indexer attached as ``indexed_<name>``
-    when it did (no query, no manager), else read now."""
-    prefetched = getattr(page, f"indexed_{name}", None)
-    return prefetched if prefetched is not None else list(getattr(page, name).all())
-
-
 def duration_display(total_minutes):
     hours, minutes = divmod(total_minutes, 60)
     if hours and minutes:
@@ -233,35 +226,6 @@ class GoodPracticePage(KnowledgePage):
     def is_ongoing(self):
         return self.end_year is None
 
-    search_type = "practice"
-    search_related = ["organisation", "themes", "countries", "partners"]
-    search_year_fields = ("start_year", "end_year")
-    search_country_path = "countries"
-
-    def search_body_parts(self):
-        # Stored block data: converting the blocks would look up every image and document.
-        captions = [
-            block["value"].get("caption") or block["value"].get("title") for block in self.media.raw_data
-        ]
-        return [
-            self.context,
-            self.approach,
-            self.results,
-            self.lessons,
-            self.transferability,
-            self.team_size,
-            self.funding_sources,
-            *captions,
-        ]
-
-    def search_facets(self):
-        return {
-            "countries": [country.slug for country in related_list(self, "countries")],
-            "partners": related_list(self, "partners"),
-            "year_from": self.start_year,
-            "year_to": self.end_year,
-        }
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related_materials"] = self.live_related_materials()
@@ -360,26 +324,6 @@ class TrainingMaterialPage(KnowledgePage):
     class Meta:
         verbose_name = _("training material")
         verbose_name_plural = _("training materials")
-
-    search_type = "material"
-    search_related = ["organisation", "material_format", "themes", "languages"]
-    search_year_fields = ("published_year", "published_year")
-    search_country_path = "organisation__country"
-
-    def search_body_parts(self):
-        outcomes = [block["value"] for block in self.learning_outcomes.raw_data]
-        return [self.audience, self.description, *outcomes, self.authors]
-
-    def search_facets(self):
-        organisation = self.organisation
-        return {
-            "countries": [organisation.country.slug] if organisation else [],
-            "format": self.material_format.slug,
-            "level": self.level,
-            "languages": [locale.language_code for locale in related_list(self, "languages")],
-            "year_from": self.published_year,
-            "year_to": self.published_year,
-        }
 
     @property
     def duration_display(self):

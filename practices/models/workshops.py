@@ -31,7 +31,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from ..blocks import AgendaBlock, LearningOutcomesBlock, PathStepsBlock, SessionMethod
 from ..numbers import parse_positive_int
 from .listing import PathFilters, WorkshopFilters, one_per_translation
-from .pages import Level, ListingPage, duration_display, related_list
+from .pages import GoodPracticePage, Level, ListingPage, duration_display
 
 DEFAULT_DAY_START = datetime.time(9, 30)
 
@@ -113,11 +113,20 @@ def live_version(page):
     )
 
 
+def item_kind(page):
+    """What a linked page is called in agendas and paths."""
+    if isinstance(page, GoodPracticePage):
+        return "practice"
+    if isinstance(page, WorkshopPage):
+        return "workshop"
+    return "material"
+
+
 def resolve_page(page, note="", kind=None):
     """A linked page as the reader should see it: in their language if it is translated;
     unavailable when it was deleted, unpublished or restricted."""
     shown = live_version(page) if page is not None else None
-    kind = kind or getattr(page, "search_type", "material")
+    kind = kind or item_kind(page)
     if shown is None:
         return LinkedItem(kind, note=note, available=False)
     shown = shown.specific
@@ -372,37 +381,6 @@ class WorkshopPage(RoutablePageMixin, Page):
     def linked_items(self):
         return [item for slot in self.slots for item in slot.items]
 
-    # --- search ------------------------------------------------------------------------------
-
-    search_type = "workshop"
-    search_related = ["organisation", "themes", "partners"]
-    search_year_fields = ("starts_on__year", "ends_on__year")
-    search_country_path = "organisation__country"
-
-    def search_body_parts(self):
-        # Stored block data: converting the sessions would look up every page and document they link.
-        sessions = [
-            text
-            for block in self.agenda.raw_data
-            for text in (block["value"].get("title"), block["value"].get("description"))
-        ]
-        return [
-            self.audience,
-            self.facilitators,
-            self.place,
-            *(block["value"] for block in self.objectives.raw_data),
-            *sessions,
-        ]
-
-    def search_facets(self):
-        return {
-            "countries": [self.organisation.country.slug],
-            "partners": related_list(self, "partners"),
-            "level": self.level,
-            "year_from": self.starts_on.year if self.starts_on else None,
-            "year_to": self.ends_on.year if self.ends_on else None,
-        }
-
     # --- views -------------------------------------------------------------------------------
 
     def get_context(self, request, *args, **kwargs):
@@ -516,17 +494,6 @@ class LearningPathPage(Page):
     @property
     def total_display(self):
         return duration_display(self.total_minutes) if self.total_minutes else ""
-
-    search_type = "path"
-    search_related = ["organisation", "themes"]
-    search_year_fields = None
-    search_country_path = "organisation__country"
-
-    def search_body_parts(self):
-        return [self.compiled_by, *(block["value"].get("note") for block in self.steps.raw_data)]
-
-    def search_facets(self):
-        return {"countries": [self.organisation.country.slug]}
 
 
 class LearningPathIndexPage(ListingPage):

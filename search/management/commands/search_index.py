@@ -3,7 +3,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search import indexing
+from search import engine, indexing
 
 
 class Command(BaseCommand):
@@ -23,14 +23,14 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, action, workers, **options):
-        if not indexing.engine_configured():
+        if not engine.configured():
             raise CommandError("ELASTICSEARCH_URL is not set: the site searches the database.")
         if workers < 1:
             raise CommandError("--workers must be at least 1.")
         self.workers = workers
         try:
             getattr(self, action)()
-        except indexing.ENGINE_ERRORS as error:
+        except engine.ERRORS as error:
             raise CommandError(f"Elasticsearch at the configured URL did not answer: {error}") from error
 
     def rebuild(self):
