@@ -1,6 +1,6 @@
 """A synthetic corpus of good practices and training materials, written straight into the database.
 
-Text is drawn word by word from the demo content of each language (``home/demo/*.toml``), so
+Text is drawn word by word from the demo content of each language (``demo/data/*.toml``), so
 every page is in its own language and script and words keep their real frequencies. Pages hang
 under the demo's organisation profile pages like real ones, with real themes, countries,
 partners, formats and languages, and come in translation groups (one ``translation_key``, one
@@ -26,7 +26,7 @@ from django.db import transaction
 from django.db.models import F
 from wagtail.models import Locale, Page
 
-from home.demo_content import DEMO_DIR, PRACTICE_SECTIONS
+from demo.loader import DEMO_DIR, PRACTICE_SECTIONS
 from practices.models import (
     Country,
     GoodPracticePage,

@@ -36,7 +36,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 
-from home.demo_content import DemoContentLoader
+from demo.loader import DemoContentLoader
 from search import engine, indexing, relevance
 from search.backends import DatabaseBackend, ElasticsearchBackend
 from search.params import SearchParams

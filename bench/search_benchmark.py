@@ -47,7 +47,7 @@ from wagtail.search.backends import get_search_backend
 
 from bench import workload
 from bench.corpus import SyntheticCorpus, demo_words, synthetic_pages
-from home.demo_content import DemoContentLoader
+from demo.loader import DemoContentLoader
 from home.models import HomePage
 from practices.models import GoodPracticePage
 from search import engine, indexing

@@ -26,13 +26,13 @@ from practices.models import (
     Theme,
     TrainingMaterialPage,
 )
-from practices.transliteration import latin_to_cyrillic
 from search import engine
 from search.backends import DatabaseBackend, ElasticsearchBackend
 from search.documents import document_for
 from search.indexes import all_aliases
 from search.params import parse
 from search.query import knowledge_search
+from translation.transliteration import latin_to_cyrillic
 
 # kind of query → share of the mix (per cent)
 KINDS = {"words": 45, "words+facets": 20, "words+years": 10, "browse+facets": 15, "cyrillic": 10}

@@ -5,8 +5,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail_localize.fields import TranslatableField
 
+from practices.language_versions import in_reader_language
 from practices.models import GoodPracticePage, Organisation, TrainingMaterialPage
-from practices.models.listing import in_reader_language
 
 
 class HomePage(Page):

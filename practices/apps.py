@@ -7,8 +7,7 @@ class PracticesConfig(AppConfig):
     verbose_name = _("Knowledge base")
 
     def ready(self):
-        from . import localize_guards, signals, spreadsheet_safety
+        from . import signals, spreadsheet_safety
 
         signals.connect()
-        localize_guards.install_privacy_rule()
         spreadsheet_safety.install()

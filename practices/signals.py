@@ -1,7 +1,7 @@
-"""Keep organisation ownership, organisation-scoped permissions and the live translations right."""
+"""Keep organisation ownership and organisation-scoped permissions right."""
 
 from django.db.models.signals import post_save
-from wagtail.models import GroupPagePermission, Page, Revision
+from wagtail.models import GroupPagePermission
 from wagtail.signals import post_page_move
 
 from . import roles
@@ -46,46 +46,8 @@ def give_new_member_its_editors(sender, instance, created, raw=False, **kwargs):
         roles.ensure_organisation_editors(instance.organisation, instance)
 
 
-def keep_live_translation_until_published(sender, instance, created, raw=False, **kwargs):
-    """Unreviewed translated text never reaches a live page.
-
-    wagtail-localize writes a page translation's new text into the page row itself, even when
-    it only saves a draft (wagtail-localize #655), and the row is what visitors see. When a new
-    revision of a live translated page is saved, the row is put back to the live revision; the
-    new text stays in the draft revision until it is published through the workflow.
-    """
-    if not created or raw or instance.base_content_type_id != _page_content_type_id():
-        return
-    page = Page.objects.filter(pk=instance.object_id, live=True).exclude(live_revision=None).first()
-    if page is None or page.live_revision_id == instance.pk or not _is_translation(page):
-        return
-    live = page.live_revision.as_object()
-    live.latest_revision = instance
-    live.draft_title = instance.content.get("title", live.title)
-    live.has_unpublished_changes = True
-    live.save(clean=False)
-
-
-def _page_content_type_id():
-    from django.contrib.contenttypes.models import ContentType
-
-    return ContentType.objects.get_for_model(Page).pk
-
-
-def _is_translation(page):
-    from wagtail_localize.models import TranslationSource
-
-    sources = TranslationSource.objects.filter(object_id=page.translation_key)
-    return sources.exclude(locale=page.locale).exists()
-
-
 def connect():
     post_page_move.connect(update_owner_after_move, dispatch_uid="practices-update-owner-after-move")
-    post_save.connect(
-        keep_live_translation_until_published,
-        sender=Revision,
-        dispatch_uid="practices-keep-live-translation-until-published",
-    )
     post_save.connect(
         give_new_member_its_editors,
         sender=OrganisationPage,

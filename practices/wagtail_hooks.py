@@ -1,4 +1,4 @@
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Page
@@ -6,7 +6,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import localize_guards, translation_status, views
+from . import views
 from .models import Country, MaterialFormat, Organisation, Theme
 from .roles import UnpublishedWorkPolicy
 
@@ -18,49 +18,6 @@ register_permission_policy(Page, page_policy)
 @hooks.register("construct_page_chooser_queryset")
 def hide_others_unpublished_pages_in_chooser(pages, request):
     return page_policy.without_others_unpublished(request.user, pages)
-
-
-# --- translation status: report, menu item, dashboard panel -----------------------------------
-
-
-@hooks.register("register_admin_urls")
-def register_translation_status_urls():
-    return translation_status.admin_urls()
-
-
-@hooks.register("register_reports_menu_item")
-def register_translation_status_menu_item():
-    return translation_status.TranslationStatusMenuItem(
-        _("Translation status"),
-        reverse("translation_status:index"),
-        name="translation-status",
-        icon_name="wagtail-localize-language",
-        order=9010,
-    )
-
-
-@hooks.register("construct_homepage_panels")
-def add_translation_status_panel(request, panels):
-    if translation_status.can_view_translation_status(request.user):
-        panels.append(translation_status.TranslationStatusPanel(request.user))
-
-
-# --- Serbian in both scripts: derive one from the other ---------------------------------------
-
-
-@hooks.register("register_admin_urls")
-def register_transliteration_urls():
-    return [path("transliterate/<int:page_id>/", views.derive_script, name="practices_derive_script")]
-
-
-@hooks.register("register_page_header_buttons")
-def transliteration_header_button(page, user, view_name, next_url=None):
-    yield views.DeriveOtherScriptMenuItem(page=page, priority=75)
-
-
-@hooks.register("register_page_listing_more_buttons")
-def transliteration_listing_button(page, user, next_url=None):
-    yield views.DeriveOtherScriptMenuItem(page=page, priority=75)
 
 
 # --- workshops: trainers start from a copy of someone else's ----------------------------------
@@ -85,20 +42,6 @@ def duplicate_workshop_header_button(page, user, view_name, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def duplicate_workshop_listing_button(page, user, next_url=None):
     yield views.DuplicateWorkshopMenuItem(page=page, priority=70)
-
-
-# --- wagtail-localize's views under organisation-scoped permissions ---------------------------
-
-
-@hooks.register("register_admin_urls")
-def register_localize_guards():
-    return localize_guards.admin_urls()
-
-
-@hooks.register("construct_reports_menu")
-def hide_sitewide_translations_report(request, menu_items):
-    if not localize_guards.is_moderator(request.user):
-        menu_items[:] = [item for item in menu_items if item.name != "translations"]
 
 
 # --- snippets: member organisations and taxonomies --------------------------------------------

@@ -23,7 +23,7 @@ from pathlib import Path
 from django.conf import settings
 from elasticsearch.dsl import analyzer, char_filter, token_filter
 
-from practices.transliteration import MACEDONIAN_EXTRA, cyrillic_to_latin, latin_to_cyrillic
+from translation.transliteration import MACEDONIAN_EXTRA, cyrillic_to_latin, latin_to_cyrillic
 
 from .glossary import WORD, dictionary_form, glossary_alternatives, glossary_rules, reader_glossary
 

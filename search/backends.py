@@ -20,9 +20,9 @@ from elasticsearch import BadRequestError
 from wagtail.models import Locale, Page
 from wagtail.search.query import Fuzzy
 
+from practices.language_versions import in_reader_language
 from practices.models import Country, MaterialFormat, Organisation, Theme
-from practices.models.listing import in_reader_language
-from practices.transliteration import cyrillic_to_latin, latin_to_cyrillic
+from translation.transliteration import cyrillic_to_latin, latin_to_cyrillic
 
 from . import engine, query
 from .analysis import database_terms

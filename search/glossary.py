@@ -18,7 +18,7 @@ from pathlib import Path
 
 import simplemma
 
-from practices.transliteration import cyrillic_to_latin
+from translation.transliteration import cyrillic_to_latin
 
 GLOSSARY_PATH = Path(__file__).resolve().parent / "glossary.txt"
 GLOSSARY_TAG = re.compile(r"^\[(?P<readers>[a-z -]+)\]\s*(?P<rule>.+)$")

@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
+
+from practices.language_versions import reader_content_language
 
 from .analysis import content_words
 from .backends import facet_labels, run_autocomplete, run_search
@@ -15,7 +16,7 @@ AUTOCOMPLETE_MIN_LENGTH = 2
 @require_GET
 def search_page(request):
     """The knowledge search in the active language; malformed parameters are ignored and named."""
-    locale = get_language() if get_language() in LANGUAGES else settings.LANGUAGE_CODE
+    locale = reader_content_language()
     response = run_search(parse(request.GET, locale))
     labels = facet_labels(locale)
     for result in response.results:

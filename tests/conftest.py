@@ -9,7 +9,7 @@ import sys
 import pytest
 from django.contrib.auth import get_user_model
 
-from home.demo_content import DemoContentLoader, editor_username
+from demo.loader import DemoContentLoader, editor_username
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ from django.db.models import Count
 from django.utils.html import escape
 from wagtail.models import Page
 
-from home.demo_content import DemoContentLoader
+from demo.loader import DemoContentLoader
 from practices.models import Country, GoodPracticePage, Organisation, Theme, TrainingMaterialPage
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from home.demo_assets import logo_png
+from demo.assets import logo_png
 from practices.models import TrainingMaterialPage
 
 pytestmark = pytest.mark.django_db

@@ -17,7 +17,6 @@ from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 
 from home.models import HomePage
-from home.templatetags.hub_tags import local_date, local_number
 from practices.models import (
     GoodPracticePage,
     LearningPathIndexPage,
@@ -30,6 +29,7 @@ from practices.models import (
     WorkshopIndexPage,
     WorkshopPage,
 )
+from translation.templatetags.language_tags import local_date, local_number
 
 pytestmark = pytest.mark.django_db
 

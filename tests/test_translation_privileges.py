@@ -8,8 +8,8 @@ from wagtail.signals import page_published
 from wagtail_localize import wagtail_hooks as localize_hooks
 from wagtail_localize.models import TranslationSource
 
-from practices import localize_guards
 from practices.models import GoodPracticePage
+from translation import localize_fixes
 
 pytestmark = pytest.mark.django_db
 
@@ -152,16 +152,16 @@ def example_path(pattern):
 
 def test_every_wagtail_localize_route_is_classified():
     names = {pattern.name for pattern in localize_routes()}
-    classified = set(localize_guards.GUARDED_ROUTES) | set(localize_guards.UPSTREAM_CHECKED_ROUTES)
+    classified = set(localize_fixes.GUARDED_ROUTES) | set(localize_fixes.UPSTREAM_CHECKED_ROUTES)
     assert names == classified, (
         "wagtail-localize's routes changed: decide for each new route whether it changes a page "
-        "(then guard it in practices/localize_guards.py) or only reads or edits translation memory"
+        "(then guard it in practices/localize_fixes.py) or only reads or edits translation memory"
     )
 
 
 def test_guarded_routes_reach_the_guards():
     for pattern in localize_routes():
-        if pattern.name in localize_guards.GUARDED_ROUTES:
+        if pattern.name in localize_fixes.GUARDED_ROUTES:
             assert resolve(example_path(pattern)).url_name == f"guarded_{pattern.name}", pattern.name
 
 

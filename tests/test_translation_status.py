@@ -1,4 +1,4 @@
-"""The translation status report (practices/translation_status.py): statuses, filters, who sees what."""
+"""The translation status report (translation/status.py): statuses, filters, who sees what."""
 
 import csv
 import io
@@ -13,7 +13,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
 from practices.models import GoodPracticePage, Theme
-from practices.translation_status import (
+from translation.status import (
     MISSING,
     OUTDATED,
     SOURCE,

@@ -8,7 +8,7 @@ from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from practices.models import GoodPracticePage
-from practices.transliteration import cyrillic_to_latin, derive_other_script, latin_to_cyrillic
+from translation.transliteration import cyrillic_to_latin, derive_other_script, latin_to_cyrillic
 
 pytestmark = pytest.mark.django_db
 
@@ -104,7 +104,7 @@ def test_transliteration_refreshes_an_existing_translation_from_a_translated_lat
 
 def test_the_admin_action_is_offered_to_the_owning_editor_only(client, editor_of):
     practice = original("novi-sad-culture-grants-monitoring")
-    url = reverse("practices_derive_script", args=[practice.pk])
+    url = reverse("translation_derive_script", args=[practice.pk])
     client.force_login(editor_of("kulturni-centar-most"))
     assert client.get(url).status_code in (302, 403)
 

@@ -9,10 +9,11 @@ import re
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import Min, Q
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from ..language_versions import terms_in_locale
 from ..numbers import parse_positive_int
 from .taxonomy import Country, MaterialFormat, Theme
 
@@ -24,38 +25,6 @@ def paginate(request, queryset, per_page):
     """The requested page; what is not a page number gives the first page, numbers out of range the
     nearest page."""
     return Paginator(queryset, per_page).get_page(parse_positive_int(request.GET.get("page")) or 1)
-
-
-def in_reader_language(queryset, locale):
-    """One version of each page: the reader's language, else the default language, else the original.
-
-    Nothing is hidden because it has not been translated yet; templates flag the language.
-    """
-    default_locale = Locale.get_default()
-    in_locale = queryset.filter(locale=locale).values("translation_key")
-    in_default = queryset.filter(locale=default_locale).exclude(translation_key__in=in_locale)
-    elsewhere = queryset.exclude(translation_key__in=in_locale).exclude(
-        translation_key__in=queryset.filter(locale=default_locale).values("translation_key")
-    )
-    first_elsewhere = elsewhere.values("translation_key").annotate(first=Min("pk")).values("first")
-    return queryset.filter(Q(locale=locale) | Q(pk__in=in_default.values("pk")) | Q(pk__in=first_elsewhere))
-
-
-def one_per_translation(pages, locale_id):
-    """One page per translation group, the one in ``locale_id`` where there is one."""
-    by_key = {}
-    for page in pages:
-        if page.translation_key not in by_key or page.locale_id == locale_id:
-            by_key[page.translation_key] = page
-    return list(by_key.values())
-
-
-def terms_in_locale(model, locale):
-    """A taxonomy's terms in the given locale, falling back to the default locale's."""
-    terms = model.objects.filter(locale=locale)
-    if not terms.exists():
-        terms = model.objects.filter(locale=Locale.get_default())
-    return terms
 
 
 @dataclass

@@ -11,7 +11,8 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .listing import in_reader_language, paginate
+from ..language_versions import in_reader_language
+from .listing import paginate
 
 
 class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):

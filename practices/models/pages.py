@@ -14,7 +14,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..blocks import RICH_TEXT_FEATURES, LearningOutcomesBlock, MediaStreamBlock
-from .listing import MaterialFilters, PracticeFilters, in_reader_language, one_per_translation, paginate
+from ..language_versions import in_reader_language, one_per_translation
+from .listing import MaterialFilters, PracticeFilters, paginate
 
 YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2100)]
 

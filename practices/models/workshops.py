@@ -11,26 +11,24 @@ import datetime
 from dataclasses import dataclass, field
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.shortcuts import render
-from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..blocks import AgendaBlock, LearningOutcomesBlock, PathStepsBlock, SessionMethod
+from ..language_versions import live_version, one_per_translation
 from ..numbers import parse_positive_int
-from .listing import PathFilters, WorkshopFilters, one_per_translation
+from .listing import PathFilters, WorkshopFilters
 from .pages import GoodPracticePage, Level, ListingPage, duration_display
 
 DEFAULT_DAY_START = datetime.time(9, 30)
@@ -82,35 +80,6 @@ ITEM_KIND_LABELS = {
     "handout": _("Handout"),
     "link": _("Link"),
 }
-
-
-def content_language(code):
-    """The content language an interface language reads in (``sr-latn`` for ``sr-latn``), or None."""
-    try:
-        return get_supported_content_language_variant(code or settings.LANGUAGE_CODE)
-    except LookupError:
-        return None
-
-
-def live_version(page):
-    """The page's live, public translation in the reader's language, else in the default language,
-    else the page itself or any other; None when no version may be shown. One query: the
-    languages are compared by code, so no Locale lookups."""
-    versions = {
-        version.locale.language_code: version
-        for version in Page.objects.live()
-        .public()
-        .filter(translation_key=page.translation_key)
-        .select_related("locale")
-    }
-    preferred = [
-        content_language(translation.get_language()),
-        content_language(settings.LANGUAGE_CODE),
-        page.locale.language_code,
-    ]
-    return next(
-        (versions[code] for code in preferred if code in versions), next(iter(versions.values()), None)
-    )
 
 
 def item_kind(page):

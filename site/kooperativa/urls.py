@@ -6,8 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import views as home_views
 from search import views as search_views
+from translation import views as translation_views
 
 from .api import api_router
 
@@ -33,7 +33,7 @@ if settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search_page, name="search"),
-    path("untranslated/<int:page_id>/", home_views.untranslated_page, name="untranslated"),
+    path("untranslated/<int:page_id>/", translation_views.untranslated_page, name="untranslated"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

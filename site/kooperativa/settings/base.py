@@ -32,6 +32,8 @@ def required_setting(name, because):
 
 INSTALLED_APPS = [
     "home",
+    "demo",
+    "translation",
     "practices",
     "search",
     "wagtail_localize",

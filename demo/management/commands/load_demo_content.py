@@ -3,7 +3,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from home.demo_content import ADMIN_USERNAME, DEMO_PASSWORD, MODERATOR_USERNAME, DemoContentLoader
+from demo.loader import ADMIN_USERNAME, DEMO_PASSWORD, MODERATOR_USERNAME, DemoContentLoader
 
 
 class Command(BaseCommand):

@@ -8,7 +8,7 @@ import unicodedata
 
 from PIL import Image, ImageDraw
 
-from practices.transliteration import cyrillic_to_latin
+from translation.transliteration import cyrillic_to_latin
 
 PALETTE = ["#1f4e5f", "#c8553d", "#f2b134", "#4f6d7a", "#6a994e", "#8e5572", "#2a9d8f", "#e76f51", "#264653"]
 

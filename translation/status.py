@@ -64,33 +64,28 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-import django_filters
-from django import forms
 from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.urls import include, path, reverse
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel, get_all_child_relations, get_serializable_data_for_fields
-from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.components import Component
-from wagtail.admin.views.reports import ReportView
-from wagtail.coreutils import get_content_languages, get_supported_content_language_variant
+from wagtail.coreutils import get_content_languages
 from wagtail.models import Locale, Page, get_page_models, get_translatable_models
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.fields import get_translatable_fields
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from .models import Organisation
+from practices.language_versions import content_language
+from practices.models import Organisation
 
 SOURCE = "source"
 TRANSLATED = "translated"
@@ -537,10 +532,7 @@ class StatusCollector:
     @cached_property
     def active_locale(self):
         """The locale of the admin's interface language, to name organisations in it."""
-        try:
-            code = get_supported_content_language_variant(get_language())
-        except LookupError:
-            return None
+        code = content_language(get_language())
         return next((locale for locale in self.locales if locale.language_code == code), None)
 
     def organisation_for(self, model, source_instance):
@@ -724,146 +716,3 @@ def submit_url(source_instance, locale):
             args=[meta.app_label, meta.model_name, quote(source_instance.pk)],
         )
     return f"{url}?{urlencode({'select_locale': locale.language_code})}"
-
-
-# --- the admin report --------------------------------------------------------------------------
-
-
-def _keep(queryset, name, value):
-    return queryset  # the report filters its rows itself, see TranslationStatusView.get_queryset
-
-
-class TranslationStatusFilterSet(WagtailFilterSet):
-    organisation = django_filters.ChoiceFilter(
-        label=_("Organisation"), empty_label=_("All"), method=_keep, widget=forms.Select
-    )
-    type = django_filters.ChoiceFilter(
-        label=_("Type"), empty_label=_("All"), method=_keep, widget=forms.Select
-    )
-    locale = django_filters.ChoiceFilter(
-        label=_("Language"), empty_label=_("All"), method=_keep, widget=forms.Select
-    )
-    status = django_filters.ChoiceFilter(
-        label=_("Status"),
-        empty_label=_("Any"),
-        method=_keep,
-        widget=forms.RadioSelect,
-        choices=[
-            (NEEDS_WORK, _("Needs work (outdated or missing)")),
-            (OUTDATED, STATUS_LABELS[OUTDATED]),
-            (MISSING, STATUS_LABELS[MISSING]),
-            (TRANSLATED, STATUS_LABELS[TRANSLATED]),
-        ],
-    )
-
-    def __init__(self, *args, status_data=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        if status_data is not None:
-            self.filters["organisation"].extra["choices"] = status_data.organisation_choices
-            self.filters["type"].extra["choices"] = status_data.type_choices
-            self.filters["locale"].extra["choices"] = [
-                (locale.language_code, locale.get_display_name()) for locale in status_data.locales
-            ]
-
-
-class TranslationStatusView(ReportView):
-    template_name = "practices/admin/translation_status.html"
-    results_template_name = "practices/admin/translation_status_results.html"
-    index_url_name = "translation_status:index"
-    index_results_url_name = "translation_status:index_results"
-    page_title = _("Translation status")
-    header_icon = "wagtail-localize-language"
-    filterset_class = TranslationStatusFilterSet
-    paginate_by = 50
-    export_filename = "translation-status"
-    verbose_name_plural = _("pages and snippets")
-
-    @cached_property
-    def all_rows(self):
-        next_url = self.index_url
-        if self.request.GET:
-            params = self.request.GET.copy()
-            params.pop("_w_filter_fragment", None)
-            params.pop("export", None)
-            if params:
-                next_url += "?" + params.urlencode()
-        return StatusCollector(self.request.user, next_url=next_url).collect()
-
-    def get_filterset_kwargs(self):
-        return {
-            **super().get_filterset_kwargs(),
-            "queryset": Page.objects.none(),
-            "status_data": self.all_rows,
-        }
-
-    @cached_property
-    def report(self):
-        chosen = {}
-        if self.filters is not None:
-            self.filters.is_valid()  # an invalid value (an organisation the user cannot see) is left out
-            chosen = {name: value for name, value in self.filters.form.cleaned_data.items() if value}
-        return self.all_rows.filter(**chosen)
-
-    def get_queryset(self):
-        return self.report.rows
-
-    def filter_queryset(self, queryset):
-        return queryset
-
-    @property
-    def list_export(self):
-        return ["title", "type_label", "organisation_name", "source_locale_code"] + [
-            f"status_by_locale.{locale.language_code}" for locale in self.report.locales
-        ]
-
-    @property
-    def export_headings(self):
-        headings = {
-            "title": _("Title"),
-            "type_label": _("Type"),
-            "organisation_name": _("Organisation"),
-            "source_locale_code": _("Source language"),
-        }
-        for locale in self.report.locales:
-            headings[f"status_by_locale.{locale.language_code}"] = locale.get_display_name()
-        return headings
-
-    def get_context_data(self, *args, **kwargs):
-        context = super().get_context_data(*args, **kwargs)
-        context["report"] = self.report
-        context["statuses"] = [(status, STATUS_LABELS[status], STATUS_ICONS[status]) for status in STATUSES]
-        return context
-
-
-class TranslationStatusMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_view_translation_status(request.user)
-
-
-class TranslationStatusPanel(Component):
-    """Dashboard panel: translated / outdated / missing per locale, with a link to the report."""
-
-    name = "translation_status"
-    template_name = "practices/admin/translation_status_panel.html"
-    order = 260
-
-    def __init__(self, user):
-        self.user = user
-
-    def get_context_data(self, parent_context):
-        report = translation_status(self.user)
-        return {
-            "report": report,
-            "report_url": reverse("translation_status:index"),
-            "statuses": [(status, STATUS_LABELS[status]) for status in (TRANSLATED, OUTDATED, MISSING)],
-        }
-
-
-urlpatterns = [
-    path("", TranslationStatusView.as_view(), name="index"),
-    path("results/", TranslationStatusView.as_view(results_only=True), name="index_results"),
-]
-
-
-def admin_urls():
-    return [path("reports/translation-status/", include((urlpatterns, "translation_status")))]

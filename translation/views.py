@@ -10,7 +10,7 @@ from wagtail import hooks
 from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 
-from .templatetags.hub_tags import bcp47, language_name_local
+from .templatetags.language_tags import bcp47, language_name_local
 
 # Page ids are 32-bit integers in every database the site runs on; larger ones are not pages
 # (and would make SQLite and PostgreSQL raise instead of finding nothing).

@@ -1,6 +1,6 @@
 """Loads the demo content: taxonomies, member organisations, practices, materials, users and roles.
 
-The data lives in ``home/demo/*.toml`` (original writing in the region's languages). Every page
+The data lives in ``demo/data/*.toml`` (original writing in the region's languages). Every page
 goes through the same path an editor's page does: drafted by the organisation's editor,
 submitted to the "Platform review" workflow and approved by the moderator, so the review badge
 is real. Translations are made through wagtail-localize, so the translation editor, "sync from
@@ -11,7 +11,6 @@ Running it again changes nothing: every object is looked up by its slug before i
 
 import datetime
 import hashlib
-import html
 import io
 import tomllib
 from pathlib import Path
@@ -29,6 +28,7 @@ from wagtail.images.models import Image
 from wagtail.models import Locale, Page, Site, TaskState
 from wagtail_localize.models import Translation, TranslationSource
 
+from home.models import HomePage
 from practices.models import (
     Country,
     GoodPracticePage,
@@ -55,16 +55,24 @@ from practices.roles import (
     organisation_collection,
 )
 
-from .demo_assets import cover_png, logo_png, pdf_document
-from .models import HomePage
+from .assets import cover_png, logo_png, pdf_document
+from .strings import (
+    PRACTICE_SECTIONS,
+    material_strings,
+    paragraphs,
+    path_strings,
+    practice_strings,
+    rich_text,
+    string_pairs,
+    workshop_strings,
+)
 
-DEMO_DIR = Path(__file__).resolve().parent / "demo"
+DEMO_DIR = Path(__file__).resolve().parent / "data"
 DEMO_PASSWORD = "kooperativa-demo"  # noqa: S105 - published on purpose, see README
 ADMIN_USERNAME = "admin"
 MODERATOR_USERNAME = "moderator"
 PUBLICATION_START = datetime.datetime(2024, 1, 15, 10, 0, tzinfo=datetime.UTC)
 WORKSHOPS_PUBLICATION_START = datetime.datetime(2025, 9, 1, 10, 0, tzinfo=datetime.UTC)
-PRACTICE_SECTIONS = ["context", "approach", "results", "lessons", "transferability"]
 
 
 def editor_username(organisation_slug):
@@ -74,70 +82,6 @@ def editor_username(organisation_slug):
 def read_demo_file(name):
     with open(DEMO_DIR / name, "rb") as file:
         return tomllib.load(file)
-
-
-def paragraphs(text):
-    return [" ".join(part.split()) for part in text.strip().split("\n\n") if part.strip()]
-
-
-def rich_text(text):
-    return "".join(f"<p>{html.escape(paragraph, quote=False)}</p>" for paragraph in paragraphs(text))
-
-
-def string_pairs(source_value, target_value, is_rich_text=False):
-    """Source segment → translated segment, as wagtail-localize extracts them from a field."""
-    if not is_rich_text:
-        return {source_value: target_value}
-    source_parts = [html.escape(part, quote=False) for part in paragraphs(source_value)]
-    target_parts = [html.escape(part, quote=False) for part in paragraphs(target_value)]
-    if len(target_parts) > len(source_parts):
-        target_parts[len(source_parts) - 1 :] = [" ".join(target_parts[len(source_parts) - 1 :])]
-    return dict(zip(source_parts, target_parts, strict=False))
-
-
-def material_strings(source, target):
-    return {
-        source["title"]: target["title"],
-        source["summary"]: target["summary"],
-        source["audience"]: target["audience"],
-        **string_pairs(source["description"], target["description"], is_rich_text=True),
-        **dict(zip(source["learning_outcomes"], target["learning_outcomes"], strict=False)),
-    }
-
-
-def practice_strings(source, target):
-    strings = {
-        source["title"]: target["title"],
-        source["summary"]: target["summary"],
-        source["team"]: target["team"],
-        source["funding"]: target["funding"],
-        source["contact"]: target["contact"],
-    }
-    for section in PRACTICE_SECTIONS:
-        strings.update(string_pairs(source[section], target[section], is_rich_text=True))
-    return strings
-
-
-def workshop_strings(source, target):
-    strings = {
-        source["title"]: target["title"],
-        source["summary"]: target["summary"],
-        source["audience"]: target["audience"],
-        source["place"]: target["place"],
-        **dict(zip(source["objectives"], target["objectives"], strict=True)),
-    }
-    for texts, translated in zip(source["sessions"], target["sessions"], strict=True):
-        strings[texts["title"]] = translated["title"]
-        strings.update(string_pairs(texts["description"], translated["description"], is_rich_text=True))
-    return strings
-
-
-def path_strings(source, target):
-    return {
-        source["title"]: target["title"],
-        source["summary"]: target["summary"],
-        **dict(zip(source["notes"], target["notes"], strict=True)),
-    }
 
 
 class Progress:

@@ -1,28 +1,40 @@
-"""wagtail-localize's own admin views, held to the hub's organisation-scoped permissions.
+"""Where the hub corrects wagtail-localize, in one place, each with the upstream issue it answers.
 
-Several of those views check only the ``submit_translation`` permission, which every
-organisation editor has so that they can translate their own pages. Without these guards an
-editor could translate another organisation's page, publish a sync without review, turn a live
-translation into an alias of its source (new public text, no review), or read the site-wide
-translations report. Each guard checks the object first and then hands over to
-wagtail-localize's view; the routes shadow wagtail-localize's (same paths, registered earlier),
-so its links lead here. Every route wagtail-localize registers is either guarded here or listed
-in ``UPSTREAM_CHECKED_ROUTES`` with the reason it needs no guard; a test compares both lists
-with wagtail-localize's URLconf, so a route added in an upgrade fails it.
+Reviewed against wagtail-localize ``REVIEWED_LOCALIZE_VERSION``; a system check warns when another
+version is installed, so an upgrade re-reads this module (and runs the guard tests) first.
 
-Privacy: wagtail-localize copies a source page's view restriction onto its translations when
-they are synced, and also *removes* or *replaces* a translation's own restriction
-(wagtail-localize PR #496, ``TranslationSource.sync_view_restrictions``). A sync is something
-an organisation editor may run, and Wagtail lets only publishers set privacy, so here a sync
-only ever makes a translation at least as private as its source: it adds the source's
-restriction to a translation that has none and leaves an existing one alone.
+1. **Organisation-scoped permissions on its admin views.** Several of those views check only the
+   ``submit_translation`` permission, which every organisation editor has so that they can
+   translate their own pages. Without these guards an editor could translate another
+   organisation's page, publish a sync without review, turn a live translation into an alias of
+   its source (new public text, no review), or read the site-wide translations report. Each guard
+   checks the object first and then hands over to wagtail-localize's view; the routes shadow
+   wagtail-localize's (same paths, registered earlier), so its links lead here. Every route
+   wagtail-localize registers is either guarded here or listed in ``UPSTREAM_CHECKED_ROUTES``
+   with the reason it needs no guard; a test compares both lists with wagtail-localize's URLconf,
+   so a route added in an upgrade fails it.
+
+2. **Privacy follows the source, never loosened by a sync.** wagtail-localize copies a source
+   page's view restriction onto its translations when they are synced, and also *removes* or
+   *replaces* a translation's own restriction (https://github.com/wagtail/wagtail-localize/pull/496,
+   ``TranslationSource.sync_view_restrictions``). A sync is something an organisation editor may
+   run, and Wagtail lets only publishers set privacy, so here a sync only ever makes a translation
+   at least as private as its source: it adds the source's restriction to a translation that has
+   none and leaves an existing one alone.
+
+3. **Unreviewed translated text never reaches a live page.** wagtail-localize writes a page
+   translation's new text into the page row itself even when it only saves a draft
+   (https://github.com/wagtail/wagtail-localize/issues/655), and the row is what visitors see.
+   ``keep_live_translation_until_published`` puts the row back to the live revision.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.core import checks
 from django.core.exceptions import PermissionDenied
+from django.db.models.signals import post_save
 from django.shortcuts import get_object_or_404
 from django.urls import path
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Revision
 from wagtail.signals import page_published
 from wagtail_localize import __version__ as localize_version
 from wagtail_localize.models import NoViewRestrictionsError, TranslationSource
@@ -34,7 +46,9 @@ from wagtail_localize.views.submit_translations import (
 )
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from .roles import MODERATORS
+from practices.roles import MODERATORS
+
+# --- 1. organisation-scoped permissions on wagtail-localize's admin views ---------------------
 
 
 def is_moderator(user):
@@ -140,9 +154,7 @@ def admin_urls():
     ]
 
 
-# --- privacy follows the source, never loosened by a sync -------------------------------------
-
-REVIEWED_LOCALIZE_VERSION = "1.14.5"
+# --- 2. privacy follows the source, never loosened by a sync ----------------------------------
 
 
 def sync_view_restrictions(self, original, translation_page):
@@ -163,16 +175,59 @@ def install_privacy_rule():
     TranslationSource.sync_view_restrictions = sync_view_restrictions
 
 
+# --- 3. the live row keeps the live text -------------------------------------------------------
+
+
+def keep_live_translation_until_published(sender, instance, created, raw=False, **kwargs):
+    """When a new revision of a live translated page is saved, the page row is put back to the
+    live revision; the new text stays in the draft revision until it is published through the
+    workflow (point 3 above)."""
+    if not created or raw or instance.base_content_type_id != _page_content_type_id():
+        return
+    page = Page.objects.filter(pk=instance.object_id, live=True).exclude(live_revision=None).first()
+    if page is None or page.live_revision_id == instance.pk or not _is_translation(page):
+        return
+    live = page.live_revision.as_object()
+    live.latest_revision = instance
+    live.draft_title = instance.content.get("title", live.title)
+    live.has_unpublished_changes = True
+    live.save(clean=False)
+
+
+def _page_content_type_id():
+    return ContentType.objects.get_for_model(Page).pk
+
+
+def _is_translation(page):
+    sources = TranslationSource.objects.filter(object_id=page.translation_key)
+    return sources.exclude(locale=page.locale).exists()
+
+
+def connect():
+    install_privacy_rule()
+    post_save.connect(
+        keep_live_translation_until_published,
+        sender=Revision,
+        dispatch_uid="translation-keep-live-translation-until-published",
+    )
+
+
+# --- the version this module was checked against -----------------------------------------------
+
+REVIEWED_LOCALIZE_VERSION = "1.14.5"
+
+
 @checks.register()
 def check_reviewed_localize_version(app_configs, **kwargs):
     if localize_version == REVIEWED_LOCALIZE_VERSION:
         return []
     return [
         checks.Warning(
-            f"wagtail-localize {localize_version} is installed; practices/localize_guards.py was "
+            f"wagtail-localize {localize_version} is installed; translation/localize_fixes.py was "
             f"reviewed against {REVIEWED_LOCALIZE_VERSION}.",
-            hint="Check its routes (the guard tests list them) and TranslationSource."
-            "sync_view_restrictions, then update REVIEWED_LOCALIZE_VERSION.",
-            id="practices.W001",
+            hint="Check its routes (the guard tests list them), TranslationSource."
+            "sync_view_restrictions and how a translation's draft is saved, then update "
+            "REVIEWED_LOCALIZE_VERSION.",
+            id="translation.W001",
         )
     ]
