@@ -8,12 +8,16 @@ first writes each word of a query the way the glossary does when only its form d
 are compared by their dictionary form (simplemma's lemmatiser for the reader's language), in
 Latin letters without diacritics, and a word the lemmatiser does not know (typed without
 diacritics, say) by its stem, as a light stemmer would.
+
+A page's own words are compared with the glossary the same way when it is indexed: its document
+carries the concepts (glossary lines) it names in any form (``concepts_in_text``), and the
+concepts of a query's words meet them there, whatever language either is written in.
 """
 
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import simplemma
@@ -36,6 +40,8 @@ LEMMATISER_LANGUAGES = {"bs": "hbs", "hr": "hbs", "sr": "hbs", "sr-latn": "hbs",
 TYPED_ENDING = 3
 GLOSSARY_ENDING = 2
 MIN_STEM = 5
+# Words looked up while indexing and searching are remembered: a language's vocabulary repeats.
+VOCABULARY_CACHE = 500_000
 
 
 def stems(word, longest_ending):
@@ -85,6 +91,7 @@ def comparable(word):
     return "".join(char for char in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(char))
 
 
+@lru_cache(maxsize=VOCABULARY_CACHE)
 def dictionary_form(word, reader_code):
     return simplemma.lemmatize(word, lang=(LEMMATISER_LANGUAGES[reader_code], "en"))
 
@@ -131,6 +138,47 @@ class ReaderGlossary:
 
     def phrase_for(self, words):
         return self.phrases.get(self.phrase_key(words))
+
+
+@cache
+def concepts_of_terms(reader_code):
+    """Glossary term → the numbers of the glossary lines (concepts) that list it for this reader."""
+    concepts = {}
+    for number, (readers, rule) in enumerate(read_glossary()):
+        if readers is None or reader_code in readers:
+            for term in terms_of(rule):
+                concepts.setdefault(term, set()).add(number)
+    return concepts
+
+
+@lru_cache(maxsize=VOCABULARY_CACHE)
+def term_of_word(word, reader_code):
+    return reader_glossary(reader_code).term_for(word)
+
+
+def concepts_in_text(text, language_code):
+    """The glossary concepts (line numbers) a text in ``language_code`` names, its words compared
+    with the glossary's as a reader's are (``ReaderGlossary.term_for``, ``phrase_for``)."""
+    concepts = concepts_of_terms(language_code)
+    glossary = reader_glossary(language_code)
+    words = WORD.findall(text.lower())
+    found = set()
+    for position, word in enumerate(words):
+        term = term_of_word(word, language_code)
+        if term is not None:
+            found |= concepts.get(term, set())
+        for length in (2, 3):
+            following = words[position : position + length]
+            phrase = len(following) == length and glossary.phrase_for(following)
+            if phrase:
+                found |= concepts.get(phrase, set())
+    return sorted(found)
+
+
+def concepts_of_query_terms(terms, reader_code):
+    """The glossary concepts of a query's words already written as the glossary writes them."""
+    concepts = concepts_of_terms(reader_code)
+    return sorted({number for term in terms for number in concepts.get(term, ())})
 
 
 @cache

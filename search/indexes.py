@@ -81,6 +81,7 @@ def mapping(locale_code):
     result.field("first_published_at", Date())
     result.field("last_published_at", Date())
     result.field("spell", Text(analyzer=roles["exact"]))
+    result.field("concepts", Keyword())
     return result
 
 

@@ -12,7 +12,7 @@ from elasticsearch.dsl import Q, Search
 
 from .analysis import content_words, search_analyzer_name
 from .documents import document_for
-from .glossary import in_glossary_terms
+from .glossary import concepts_of_query_terms, in_glossary_terms
 from .indexes import alias_name, all_aliases
 from .params import FACET_FIELDS
 
@@ -35,6 +35,11 @@ MINIMUM_SHOULD_MATCH = "1<40%"
 # for only when some words are unknown; otherwise the first choice already says it).
 KNOWN_MINIMUM_SHOULD_MATCH = "1<60%"
 KNOWN_BOOST = 0.5
+# The glossary concepts a page names in any form of their words (``concepts``, found when it is
+# indexed) that the query names too: evidence added to the words', which reaches a page in another
+# language whatever its words' endings. A concept counts by its rarity (idf) times CONCEPT_WEIGHT.
+CONCEPT_WEIGHT = 3.0
+CONCEPT_MINIMUM_SHOULD_MATCH = "1<60%"
 
 
 @dataclass(frozen=True)
@@ -122,6 +127,17 @@ def text_query(text, reader):
             fields=["title^6", "summary^3", "body^2"],
         ),
     ]
+    concepts = concepts_of_query_terms(known, reader)
+    if concepts:
+        clauses.append(
+            Q(
+                "bool",
+                should=[
+                    Q("term", concepts={"value": concept, "boost": CONCEPT_WEIGHT}) for concept in concepts
+                ],
+                minimum_should_match=CONCEPT_MINIMUM_SHOULD_MATCH,
+            )
+        )
     return Q("bool", should=clauses, minimum_should_match=1)
 
 
