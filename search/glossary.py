@@ -96,6 +96,12 @@ def dictionary_form(word, reader_code):
     return simplemma.lemmatize(word, lang=(LEMMATISER_LANGUAGES[reader_code], "en"))
 
 
+@lru_cache(maxsize=VOCABULARY_CACHE)
+def phrase_word_key(word, reader_code):
+    """How a word is compared within a glossary term of several words: its dictionary form."""
+    return comparable(dictionary_form(word, reader_code))
+
+
 @dataclass
 class ReaderGlossary:
     """The glossary's terms as one reader's words are compared with them."""
@@ -134,7 +140,7 @@ class ReaderGlossary:
         return None
 
     def phrase_key(self, words):
-        return tuple(comparable(dictionary_form(word, self.reader_code)) for word in words)
+        return tuple(phrase_word_key(word, self.reader_code) for word in words)
 
     def phrase_for(self, words):
         return self.phrases.get(self.phrase_key(words))
@@ -160,18 +166,18 @@ def concepts_in_text(text, language_code):
     """The glossary concepts (line numbers) a text in ``language_code`` names, its words compared
     with the glossary's as a reader's are (``ReaderGlossary.term_for``, ``phrase_for``)."""
     concepts = concepts_of_terms(language_code)
-    glossary = reader_glossary(language_code)
+    phrases = reader_glossary(language_code).phrases
     words = WORD.findall(text.lower())
+    keys = [phrase_word_key(word, language_code) for word in words]
     found = set()
     for position, word in enumerate(words):
         term = term_of_word(word, language_code)
         if term is not None:
-            found |= concepts.get(term, set())
+            found.update(concepts.get(term, ()))
         for length in (2, 3):
-            following = words[position : position + length]
-            phrase = len(following) == length and glossary.phrase_for(following)
-            if phrase:
-                found |= concepts.get(phrase, set())
+            phrase = phrases.get(tuple(keys[position : position + length]))
+            if phrase is not None:
+                found.update(concepts.get(phrase, ()))
     return sorted(found)
 
 
