@@ -50,14 +50,39 @@ def duration_display(total_minutes):
     return _("%(minutes)d min") % {"minutes": minutes}
 
 
-class KnowledgePage(Page):
-    """What good practices and training materials share: ownership, review badge, taxonomy."""
+class HubContentPage(Page):
+    """What good practices, training materials, workshops and learning paths share: a summary for
+    listings and search results, the organisation behind the page, its themes, and how translation
+    treats them.
+
+    The organisation is kept in step across translations by the page types on which an editor
+    chooses it (workshops, learning paths); practices and materials take it from their profile page,
+    and declaring it there would offer translators an override of it.
+    """
 
     summary = models.TextField(
         _("summary"),
         max_length=300,
         help_text=_("Plain text, at most 300 characters. Shown in listings and search results."),
     )
+    organisation = models.ForeignKey(
+        "practices.Organisation", verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
+    )
+    themes = ParentalManyToManyField("practices.Theme", verbose_name=_("themes"), related_name="+")
+
+    subpage_types = []
+    api_fields = [APIField("summary")]
+    override_translatable_fields = [TranslatableField("summary"), SynchronizedField("themes")]
+
+    class Meta:
+        abstract = True
+
+
+class KnowledgePage(HubContentPage):
+    """What good practices and training materials share: a place under their organisation's profile
+    page, which gives them their organisation, and the platform's review badge."""
+
+    # Taken from the profile page the page sits under when it is saved, never chosen by the editor.
     organisation = models.ForeignKey(
         "practices.Organisation",
         verbose_name=_("organisation"),
@@ -66,10 +91,8 @@ class KnowledgePage(Page):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    themes = ParentalManyToManyField("practices.Theme", verbose_name=_("themes"), related_name="+")
 
     parent_page_types = ["practices.OrganisationPage"]
-    subpage_types = []
 
     class Meta:
         abstract = True
@@ -183,7 +206,7 @@ class GoodPracticePage(KnowledgePage):
         index.FilterField("organisation"),
     ]
     api_fields = [
-        APIField("summary"),
+        *HubContentPage.api_fields,
         APIField("start_year"),
         APIField("end_year"),
         APIField("context"),
@@ -194,7 +217,7 @@ class GoodPracticePage(KnowledgePage):
         APIField("budget_range"),
     ]
     override_translatable_fields = [
-        TranslatableField("summary"),
+        *HubContentPage.override_translatable_fields,
         TranslatableField("context"),
         TranslatableField("approach"),
         TranslatableField("results"),
@@ -206,7 +229,6 @@ class GoodPracticePage(KnowledgePage):
         TranslatableField("media"),
         SynchronizedField("partners"),
         SynchronizedField("countries"),
-        SynchronizedField("themes"),
         SynchronizedField("start_year"),
         SynchronizedField("end_year"),
         SynchronizedField("budget_range"),
@@ -297,7 +319,7 @@ class TrainingMaterialPage(KnowledgePage):
         index.FilterField("organisation"),
     ]
     api_fields = [
-        APIField("summary"),
+        *HubContentPage.api_fields,
         APIField("audience"),
         APIField("level"),
         APIField("duration_minutes"),
@@ -307,7 +329,7 @@ class TrainingMaterialPage(KnowledgePage):
         APIField("published_year"),
     ]
     override_translatable_fields = [
-        TranslatableField("summary"),
+        *HubContentPage.override_translatable_fields,
         TranslatableField("audience"),
         TranslatableField("description"),
         TranslatableField("learning_outcomes"),
@@ -319,7 +341,6 @@ class TrainingMaterialPage(KnowledgePage):
         SynchronizedField("licence"),
         SynchronizedField("authors"),
         SynchronizedField("published_year"),
-        SynchronizedField("themes"),
     ]
 
     class Meta:

@@ -29,7 +29,7 @@ from ..blocks import AgendaBlock, LearningOutcomesBlock, PathStepsBlock, Session
 from ..language_versions import live_version, one_per_translation
 from ..numbers import parse_positive_int
 from .listing import PathFilters, WorkshopFilters
-from .pages import GoodPracticePage, Level, ListingPage, duration_display
+from .pages import GoodPracticePage, HubContentPage, Level, ListingPage, duration_display
 
 DEFAULT_DAY_START = datetime.time(9, 30)
 
@@ -190,14 +190,10 @@ def agenda_slots(agenda, day_starts_at):
     return slots
 
 
-class WorkshopPage(RoutablePageMixin, Page):
+class WorkshopPage(RoutablePageMixin, HubContentPage):
     """A capacity-building workshop: objectives, and an agenda of sessions using the hub's content."""
 
-    summary = models.TextField(
-        _("summary"),
-        max_length=300,
-        help_text=_("Plain text, at most 300 characters. Shown in listings and search results."),
-    )
+    # The shared organisation, labelled for the part it plays here.
     organisation = models.ForeignKey(
         "practices.Organisation",
         verbose_name=_("organised by"),
@@ -216,7 +212,6 @@ class WorkshopPage(RoutablePageMixin, Page):
     audience = models.CharField(_("audience"), max_length=255)
     level = models.CharField(_("level"), max_length=20, choices=Level.choices)
     delivery = models.CharField(_("format"), max_length=20, choices=Delivery.choices)
-    themes = ParentalManyToManyField("practices.Theme", verbose_name=_("themes"), related_name="+")
     starts_on = models.DateField(
         _("first day"), null=True, blank=True, help_text=_("Leave empty for a workshop anyone can run.")
     )
@@ -229,7 +224,6 @@ class WorkshopPage(RoutablePageMixin, Page):
     agenda = StreamField(AgendaBlock(), verbose_name=_("agenda"))
 
     parent_page_types = ["practices.WorkshopIndexPage"]
-    subpage_types = []
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -261,7 +255,7 @@ class WorkshopPage(RoutablePageMixin, Page):
         index.FilterField("organisation"),
     ]
     api_fields = [
-        APIField("summary"),
+        *HubContentPage.api_fields,
         APIField("audience"),
         APIField("level"),
         APIField("delivery"),
@@ -274,7 +268,7 @@ class WorkshopPage(RoutablePageMixin, Page):
         APIField("agenda"),
     ]
     override_translatable_fields = [
-        TranslatableField("summary"),
+        *HubContentPage.override_translatable_fields,
         TranslatableField("audience"),
         TranslatableField("place"),
         TranslatableField("objectives"),
@@ -284,7 +278,6 @@ class WorkshopPage(RoutablePageMixin, Page):
         SynchronizedField("facilitators"),
         SynchronizedField("level"),
         SynchronizedField("delivery"),
-        SynchronizedField("themes"),
         SynchronizedField("starts_on"),
         SynchronizedField("ends_on"),
         SynchronizedField("day_starts_at"),
@@ -404,23 +397,13 @@ class PathStep:
     note: str
 
 
-class LearningPathPage(Page):
+class LearningPathPage(HubContentPage):
     """An ordered route for self-study through materials, practices and workshops."""
 
-    summary = models.TextField(
-        _("summary"),
-        max_length=300,
-        help_text=_("Plain text, at most 300 characters. Shown in listings and search results."),
-    )
-    organisation = models.ForeignKey(
-        "practices.Organisation", verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
-    )
     compiled_by = models.CharField(_("compiled by"), max_length=200, blank=True)
-    themes = ParentalManyToManyField("practices.Theme", verbose_name=_("themes"), related_name="+")
     steps = StreamField(PathStepsBlock(), verbose_name=_("steps"))
 
     parent_page_types = ["practices.LearningPathIndexPage"]
-    subpage_types = []
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -432,13 +415,12 @@ class LearningPathPage(Page):
         index.SearchField("summary", boost=2),
         index.FilterField("organisation"),
     ]
-    api_fields = [APIField("summary"), APIField("compiled_by"), APIField("steps")]
+    api_fields = [*HubContentPage.api_fields, APIField("compiled_by"), APIField("steps")]
     override_translatable_fields = [
-        TranslatableField("summary"),
+        *HubContentPage.override_translatable_fields,
         TranslatableField("steps"),
         SynchronizedField("organisation"),
         SynchronizedField("compiled_by"),
-        SynchronizedField("themes"),
     ]
 
     class Meta:
