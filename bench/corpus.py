@@ -27,6 +27,7 @@ from django.db.models import F
 from wagtail.models import Locale, Page
 
 from demo.loader import DEMO_DIR, PRACTICE_SECTIONS
+from practices.choices import BudgetRange, Level, Licence
 from practices.models import (
     Country,
     GoodPracticePage,
@@ -35,7 +36,6 @@ from practices.models import (
     Theme,
     TrainingMaterialPage,
 )
-from practices.models.pages import BudgetRange, Level, Licence
 
 SLUG_PREFIX = "bench-"
 WORD = re.compile(r"[^\W\d_]+")

@@ -1,12 +1,13 @@
 """Blocks of the hub's stream fields: media of practices and materials, workshop agendas, paths."""
 
 from django.core.exceptions import BadRequest
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
+
+from .choices import SessionMethod
 
 MIN_SESSION_MINUTES = 5
 MAX_SESSION_MINUTES = 480
@@ -101,15 +102,6 @@ class LearningOutcomesBlock(StrictStreamBlock):
 
 
 # --- workshops and learning paths ------------------------------------------------------------
-
-
-class SessionMethod(models.TextChoices):
-    INPUT = "input", _("Input talk")
-    EXERCISE = "exercise", _("Exercise")
-    GROUP_WORK = "group-work", _("Group work")
-    CASE_DISCUSSION = "case-discussion", _("Case discussion")
-    PLENARY = "plenary", _("Plenary discussion")
-    BREAK = "break", _("Break")
 
 
 def hub_page_block(page_type, label, icon):

@@ -1,6 +1,9 @@
-"""Whole numbers read from a query string: page numbers, years, ids."""
+"""Whole numbers read from a query string (page numbers, years, ids), and durations as people
+write them."""
 
 import re
+
+from django.utils.translation import gettext as _
 
 ASCII_NUMBER = re.compile(r"[0-9]{1,10}")
 
@@ -19,3 +22,12 @@ def parse_positive_int(raw):
         return None
     number = int(raw)
     return number if 1 <= number <= LARGEST else None
+
+
+def duration_display(total_minutes):
+    hours, minutes = divmod(total_minutes, 60)
+    if hours and minutes:
+        return _("%(hours)d h %(minutes)d min") % {"hours": hours, "minutes": minutes}
+    if hours:
+        return _("%(hours)d h") % {"hours": hours}
+    return _("%(minutes)d min") % {"minutes": minutes}

@@ -16,6 +16,7 @@ from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
 
+from practices.agenda import agenda_slots
 from practices.models import (
     GoodPracticePage,
     LearningPathPage,
@@ -24,7 +25,6 @@ from practices.models import (
     WorkshopIndexPage,
     WorkshopPage,
 )
-from practices.models.workshops import agenda_slots
 
 pytestmark = pytest.mark.django_db
 

@@ -1,13 +1,15 @@
-from .organisations import Organisation, OrganisationIndexPage, OrganisationPage
-from .pages import (
-    GoodPracticePage,
+from .listings import (
+    LearningPathIndexPage,
     MaterialIndexPage,
+    OrganisationIndexPage,
     PracticeIndexPage,
-    PracticeRelatedMaterial,
-    TrainingMaterialPage,
+    WorkshopIndexPage,
 )
+from .organisations import Organisation, OrganisationPage
+from .pages import GoodPracticePage, PracticeRelatedMaterial, TrainingMaterialPage
+from .paths import LearningPathPage
 from .taxonomy import Country, MaterialFormat, Theme
-from .workshops import LearningPathIndexPage, LearningPathPage, WorkshopIndexPage, WorkshopPage
+from .workshops import WorkshopPage
 
 __all__ = [
     "Country",

@@ -12,7 +12,6 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..language_versions import in_reader_language
-from .listing import paginate
 
 
 class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
@@ -89,30 +88,6 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
         """The live profile page in the active locale, or in any locale when it is not translated."""
         pages = OrganisationPage.objects.live().filter(organisation__translation_key=self.translation_key)
         return pages.filter(locale=self.locale).first() or pages.first()
-
-
-class OrganisationIndexPage(Page):
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    override_translatable_fields = [TranslatableField("intro")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["practices.OrganisationPage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("organisation index")
-
-    def get_context(self, request, *args, **kwargs):
-        from .listing import OrganisationFilters
-
-        context = super().get_context(request, *args, **kwargs)
-        filters = OrganisationFilters(request.GET, locale=self.locale)
-        pages = filters.apply(in_reader_language(OrganisationPage.objects.live(), self.locale))
-        pages = pages.select_related("organisation", "organisation__logo", "locale").order_by("title")
-        context["filters"] = filters
-        context["page_obj"] = paginate(request, pages, per_page=24)
-        return context
 
 
 class OrganisationPage(Page):

@@ -13,41 +13,13 @@ from wagtail.models import Orderable, Page, TaskState
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from ..agenda import downloads
 from ..blocks import RICH_TEXT_FEATURES, LearningOutcomesBlock, MediaStreamBlock
-from ..language_versions import in_reader_language, one_per_translation
-from .listing import MaterialFilters, PracticeFilters, paginate
+from ..choices import BudgetRange, Level, Licence
+from ..language_versions import one_per_translation
+from ..numbers import duration_display
 
 YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2100)]
-
-
-class BudgetRange(models.TextChoices):
-    UNDER_5K = "under-5k", _("under €5,000")
-    FROM_5K = "5k-20k", _("€5,000–20,000")
-    FROM_20K = "20k-50k", _("€20,000–50,000")
-    FROM_50K = "50k-150k", _("€50,000–150,000")
-    OVER_150K = "over-150k", _("over €150,000")
-
-
-class Level(models.TextChoices):
-    INTRODUCTORY = "introductory", _("Introductory")
-    INTERMEDIATE = "intermediate", _("Intermediate")
-    ADVANCED = "advanced", _("Advanced")
-
-
-class Licence(models.TextChoices):
-    CC_BY = "CC BY 4.0", "CC BY 4.0"
-    CC_BY_SA = "CC BY-SA 4.0", "CC BY-SA 4.0"
-    CC_BY_NC_SA = "CC BY-NC-SA 4.0", "CC BY-NC-SA 4.0"
-    ALL_RIGHTS_RESERVED = "all-rights-reserved", _("All rights reserved")
-
-
-def duration_display(total_minutes):
-    hours, minutes = divmod(total_minutes, 60)
-    if hours and minutes:
-        return _("%(hours)d h %(minutes)d min") % {"hours": hours, "minutes": minutes}
-    if hours:
-        return _("%(hours)d h") % {"hours": hours}
-    return _("%(minutes)d min") % {"minutes": minutes}
 
 
 class HubContentPage(Page):
@@ -70,6 +42,8 @@ class HubContentPage(Page):
     )
     themes = ParentalManyToManyField("practices.Theme", verbose_name=_("themes"), related_name="+")
 
+    # What a link to the page is called in workshop agendas and learning paths (agenda.py).
+    linked_as = "material"
     subpage_types = []
     api_fields = [APIField("summary")]
     override_translatable_fields = [TranslatableField("summary"), SynchronizedField("themes")]
@@ -108,7 +82,8 @@ class KnowledgePage(HubContentPage):
         return getattr(parent.specific, "organisation", None) if parent else None
 
     def get_context(self, request, *args, **kwargs):
-        from .workshops import path_position, workshops_using
+        from .paths import path_position
+        from .workshops import workshops_using
 
         context = super().get_context(request, *args, **kwargs)
         context["workshops"] = workshops_using(self)
@@ -134,6 +109,8 @@ class KnowledgePage(HubContentPage):
 
 
 class GoodPracticePage(KnowledgePage):
+    linked_as = "practice"
+
     partners = ParentalManyToManyField(
         "practices.Organisation", verbose_name=_("partner organisations"), blank=True, related_name="+"
     )
@@ -255,8 +232,6 @@ class GoodPracticePage(KnowledgePage):
         return context
 
     def public_downloads(self):
-        from .workshops import downloads
-
         return downloads(self.media)
 
     def live_related_materials(self):
@@ -352,8 +327,6 @@ class TrainingMaterialPage(KnowledgePage):
         return duration_display(self.duration_minutes)
 
     def public_downloads(self):
-        from .workshops import downloads
-
         return downloads(self.files)
 
     def get_context(self, request, *args, **kwargs):
@@ -379,50 +352,3 @@ class PracticeRelatedMaterial(Orderable):
     )
 
     panels = [PageChooserPanel("material")]
-
-
-class ListingPage(Page):
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    override_translatable_fields = [TranslatableField("intro")]
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
-    listed_model = None
-    filter_class = None
-    listing_related = []
-    per_page = 12
-
-    class Meta:
-        abstract = True
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        filters = self.filter_class(request.GET, locale=self.locale)
-        pages = (
-            filters.apply(in_reader_language(self.listed_model.objects.live().public(), self.locale))
-            .select_related(*self.listing_related)
-            .prefetch_related("themes")
-            .order_by("-first_published_at", "title")
-        )
-        context["filters"] = filters
-        context["page_obj"] = paginate(request, pages, self.per_page)
-        return context
-
-
-class PracticeIndexPage(ListingPage):
-    listed_model = GoodPracticePage
-    filter_class = PracticeFilters
-    listing_related = ["organisation", "locale"]
-
-    class Meta:
-        verbose_name = _("good practice index")
-
-
-class MaterialIndexPage(ListingPage):
-    listed_model = TrainingMaterialPage
-    filter_class = MaterialFilters
-    listing_related = ["organisation", "locale", "material_format"]
-
-    class Meta:
-        verbose_name = _("training material index")

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from ..choices import Delivery, Level
 from ..language_versions import terms_in_locale
 from ..numbers import parse_positive_int
 from .taxonomy import Country, MaterialFormat, Theme
@@ -142,7 +143,6 @@ class MaterialFilters(ListingFilters):
 
     def available(self):
         from .organisations import Organisation
-        from .pages import Level
 
         language = self.value("language")
         return [
@@ -198,8 +198,6 @@ class WorkshopFilters(ListingFilters):
 
     def available(self):
         from .organisations import Organisation
-        from .pages import Level
-        from .workshops import Delivery
 
         return [
             self.taxonomy_filter("theme", _("Theme"), Theme),

@@ -1,0 +1,111 @@
+"""The listing pages: one per kind of content and language, each filtered by the query string
+(``filters.py``) and showing every page once, in the reader's language where it can."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail_localize.fields import TranslatableField
+
+from ..language_versions import in_reader_language
+from .filters import (
+    MaterialFilters,
+    OrganisationFilters,
+    PathFilters,
+    PracticeFilters,
+    WorkshopFilters,
+    paginate,
+)
+from .organisations import OrganisationPage
+from .pages import GoodPracticePage, TrainingMaterialPage
+from .paths import LearningPathPage
+from .workshops import WorkshopPage
+
+
+class ListingPage(Page):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    override_translatable_fields = [TranslatableField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    listed_model = None
+    filter_class = None
+    listing_related = []
+    per_page = 12
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        filters = self.filter_class(request.GET, locale=self.locale)
+        pages = (
+            filters.apply(in_reader_language(self.listed_model.objects.live().public(), self.locale))
+            .select_related(*self.listing_related)
+            .prefetch_related("themes")
+            .order_by("-first_published_at", "title")
+        )
+        context["filters"] = filters
+        context["page_obj"] = paginate(request, pages, self.per_page)
+        return context
+
+
+class PracticeIndexPage(ListingPage):
+    listed_model = GoodPracticePage
+    filter_class = PracticeFilters
+    listing_related = ["organisation", "locale"]
+
+    class Meta:
+        verbose_name = _("good practice index")
+
+
+class MaterialIndexPage(ListingPage):
+    listed_model = TrainingMaterialPage
+    filter_class = MaterialFilters
+    listing_related = ["organisation", "locale", "material_format"]
+
+    class Meta:
+        verbose_name = _("training material index")
+
+
+class WorkshopIndexPage(ListingPage):
+    listed_model = WorkshopPage
+    filter_class = WorkshopFilters
+    listing_related = ["organisation", "locale"]
+    subpage_types = ["practices.WorkshopPage"]
+
+    class Meta:
+        verbose_name = _("workshop index")
+
+
+class LearningPathIndexPage(ListingPage):
+    listed_model = LearningPathPage
+    filter_class = PathFilters
+    listing_related = ["organisation", "locale"]
+    subpage_types = ["practices.LearningPathPage"]
+
+    class Meta:
+        verbose_name = _("learning path index")
+
+
+class OrganisationIndexPage(Page):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    override_translatable_fields = [TranslatableField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["practices.OrganisationPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("organisation index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        filters = OrganisationFilters(request.GET, locale=self.locale)
+        pages = filters.apply(in_reader_language(OrganisationPage.objects.live(), self.locale))
+        pages = pages.select_related("organisation", "organisation__logo", "locale").order_by("title")
+        context["filters"] = filters
+        context["page_obj"] = paginate(request, pages, per_page=24)
+        return context

@@ -1,0 +1,110 @@
+"""Learning paths: ordered routes for self-study through the hub's materials, practices and
+workshops, and where a reader who follows one stands on it."""
+
+from dataclasses import dataclass
+
+from django import forms
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from ..agenda import LinkedItem, resolve_page
+from ..blocks import PathStepsBlock
+from ..numbers import duration_display, parse_positive_int
+from .pages import HubContentPage
+
+
+@dataclass
+class PathStep:
+    number: int
+    item: LinkedItem
+    note: str
+
+
+class LearningPathPage(HubContentPage):
+    """An ordered route for self-study through materials, practices and workshops."""
+
+    compiled_by = models.CharField(_("compiled by"), max_length=200, blank=True)
+    steps = StreamField(PathStepsBlock(), verbose_name=_("steps"))
+
+    parent_page_types = ["practices.LearningPathIndexPage"]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("organisation"), FieldPanel("compiled_by")]),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("steps"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.FilterField("organisation"),
+    ]
+    api_fields = [*HubContentPage.api_fields, APIField("compiled_by"), APIField("steps")]
+    override_translatable_fields = [
+        *HubContentPage.override_translatable_fields,
+        TranslatableField("steps"),
+        SynchronizedField("organisation"),
+        SynchronizedField("compiled_by"),
+    ]
+
+    class Meta:
+        verbose_name = _("learning path")
+        verbose_name_plural = _("learning paths")
+
+    @cached_property
+    def path_steps(self):
+        return [
+            PathStep(number, resolve_page(block.value["page"]), block.value["note"])
+            for number, block in enumerate(self.steps, start=1)
+        ]
+
+    @property
+    def total_minutes(self):
+        """Time the steps take where it is known: a material's duration, a workshop's agenda."""
+        pages = [step.item.page for step in self.path_steps if step.item.available]
+        return sum(
+            getattr(page, "duration_minutes", None) or getattr(page, "total_minutes", 0) for page in pages
+        )
+
+    @property
+    def total_display(self):
+        return duration_display(self.total_minutes) if self.total_minutes else ""
+
+
+@dataclass
+class PathPosition:
+    path: LearningPathPage
+    step: PathStep
+    previous: PathStep | None
+    next: PathStep | None
+
+    @property
+    def total(self):
+        return len(self.path.path_steps)
+
+
+def path_position(request, page):
+    """Where ``page`` sits in the learning path the reader came from (``?path=<id>``), if any."""
+    path_id = parse_positive_int(request.GET.get("path"))
+    if path_id is None:
+        return None
+    learning_path = LearningPathPage.objects.live().public().filter(pk=path_id).first()
+    if learning_path is None:
+        return None
+    learning_path = learning_path.localized.specific
+    steps = learning_path.path_steps
+    for position, step in enumerate(steps):
+        if step.item.page is not None and step.item.page.translation_key == page.translation_key:
+            return PathPosition(
+                learning_path,
+                step,
+                steps[position - 1] if position else None,
+                steps[position + 1] if position + 1 < len(steps) else None,
+            )
+    return None
