@@ -279,6 +279,10 @@ def similar(client, page, size=4):
                 min_term_freq=1,
                 min_doc_freq=2,
                 max_query_terms=40,
+                # Until segments merge, a page published again is counted twice (its old copy is
+                # only marked deleted), so its own rare words pass min_doc_freq and fill the
+                # selected terms; the default 30 % of them then matches no other page.
+                minimum_should_match="10%",
             )
         ],
         must_not=[Q("term", translation_key=str(page.translation_key))],

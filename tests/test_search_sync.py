@@ -6,6 +6,7 @@ from wagtail.models import ModelLogEntry, Page, PageViewRestriction
 
 from practices.models import GoodPracticePage, Organisation
 from search import documents, engine, indexing
+from search.backends import ElasticsearchBackend
 from search.indexes import alias_name
 from search.models import PendingIndexUpdate
 
@@ -177,6 +178,20 @@ def test_a_rebuild_builds_the_same_documents_as_single_updates():
     for page_id, document in rebuilt.items():
         assert documents.document(Page.objects.get(pk=page_id).specific) == document
     assert any(len(document["themes"]) > 1 for document in rebuilt.values())
+
+
+def test_similar_practices_outlast_a_page_published_again(elasticsearch, django_capture_on_commit_callbacks):
+    """A page published again leaves its old copy in the index until segments merge, which doubles
+    the document frequency of its own rare words; "Similar practices" must not go empty then."""
+    page = GoodPracticePage.objects.live().get(
+        slug="skopje-bilingual-youth-podcast-studio", locale__language_code="mk"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    elasticsearch.indices.refresh(index=alias_name("mk"))
+    similar = ElasticsearchBackend().similar(page)
+    assert similar
+    assert all(other.locale_id == page.locale_id and other.pk != page.pk for other in similar)
 
 
 def test_a_page_published_while_rebuilding_reads_its_own_relations(draft):
