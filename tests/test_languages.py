@@ -31,7 +31,7 @@ from practices.models import (
     WorkshopPage,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 HTML_LANG = {

@@ -9,7 +9,7 @@ from search import indexing
 from search.documents import alias_name
 from search.models import PendingIndexUpdate
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 @pytest.fixture(scope="module", autouse=True)

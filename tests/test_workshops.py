@@ -26,7 +26,7 @@ from practices.models import (
 )
 from practices.models.workshops import agenda_slots
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 BUDGET = "budget-that-survives-late-payments"  # Bosnian original by trainer-lejla, with a handout
 TWO_DAYS = "reading-the-city-culture-budget"  # Serbian Cyrillic original, 19–20 March 2027
