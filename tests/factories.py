@@ -252,6 +252,11 @@ def session(title, minutes, method="input", new_day=False, items=()):
     }
 
 
+def agenda(*sessions):
+    """An agenda as the page holds it (a stream value), from ``session(...)`` data."""
+    return WorkshopPage._meta.get_field("agenda").stream_block.to_python(list(sessions))
+
+
 class WorkshopPageFactory(wagtail_factories.PageFactory):
     parent = factory.SubFactory(WorkshopIndexPageFactory)
     title = factory.Sequence(lambda n: f"Unit workshop {n}")
