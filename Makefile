@@ -25,11 +25,13 @@ install: $(BIN)/python
 messages: install
 	$(MANAGE) compile_translations
 
-# The whole suite runs on DATABASE_URL (PostgreSQL in CI) or the embedded SQLite default;
-# when a server database is configured, the smoke pass runs once more on SQLite.
+# The whole suite runs on DATABASE_URL (PostgreSQL in CI) or the embedded SQLite default, its
+# search tests on ELASTICSEARCH_URL or else on the test node that .ci/with-elasticsearch starts
+# when this machine has Java 21+ and Maven (skipped loudly without); when a server database is
+# configured, the smoke pass runs once more on SQLite without the engine.
 test: install messages lint
 	$(MANAGE) makemigrations --check --dry-run
-	$(BIN)/pytest
+	.ci/with-elasticsearch $(BIN)/pytest
 	@if [ -n "$$DATABASE_URL" ]; then \
 		echo "Smoke pass on the embedded default (SQLite, database search)"; \
 		DATABASE_URL= ELASTICSEARCH_URL= $(BIN)/pytest -m smoke -p no:cacheprovider; \

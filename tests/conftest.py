@@ -1,4 +1,16 @@
-"""The whole suite runs on top of the demo content, loaded once per test session.
+"""Two kinds of test share one test database.
+
+Unit tests build what they need with the factories in ``tests/factories.py`` and take seconds.
+Tests that need the demo content say so with the ``demo`` marker, usually for their whole module::
+
+    pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+
+The demo content is then loaded once, when the test database is set up, if any test selected for
+the run is marked ``demo``; ``pytest -m "not demo"`` runs only the unit tests. In a run that has
+both, the unit tests see the demo content too, so they never count on an empty database and the
+factories' names never meet the demo's. The fixtures that read the demo (``moderator``,
+``editor_of``, the search engine) refuse to serve a test that is not marked ``demo``: alone, it
+would find nothing.
 
 Each test runs in a transaction that is rolled back, so tests may change what they like.
 """
@@ -12,19 +24,32 @@ from django.contrib.auth import get_user_model
 from demo.loader import DemoContentLoader, editor_username
 
 
+def needs_demo(item):
+    return item.get_closest_marker("demo") is not None
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        DemoContentLoader(write=lambda message: None).load()
+def django_db_setup(django_db_setup, django_db_blocker, request):
+    if any(needs_demo(item) for item in request.session.items):
+        with django_db_blocker.unblock():
+            DemoContentLoader(write=lambda message: None).load()
+
+
+def require_demo(request):
+    if not needs_demo(request.node):
+        pytest.fail(f"`{request.fixturename}` reads the demo content: mark the test `demo`", pytrace=False)
 
 
 @pytest.fixture
-def moderator(db):
+def moderator(request, db):
+    require_demo(request)
     return get_user_model().objects.get(username="moderator")
 
 
 @pytest.fixture
-def editor_of(db):
+def editor_of(request, db):
+    require_demo(request)
+
     def editor(organisation_slug):
         return get_user_model().objects.get(username=editor_username(organisation_slug))
 
@@ -63,9 +88,10 @@ def search_engine(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def elasticsearch(search_engine, settings):
+def elasticsearch(request, search_engine, settings):
     from search import indexing
 
+    require_demo(request)
     indexing.forget_engine_state()
     return search_engine
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from practices.models import GoodPracticePage, WorkshopPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 DRAFT_TITLE = "Nacrt 4711 bez pregleda"
 

@@ -11,7 +11,7 @@ from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, 
 from practices.blocks import StrictStreamBlock
 from practices.models import GoodPracticePage, WorkshopPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 API_ENDPOINTS = ["pages", "images", "documents"]
 

@@ -9,7 +9,7 @@ from wagtail.models import Page
 from demo.loader import DemoContentLoader
 from practices.models import Country, GoodPracticePage, Organisation, Theme, TrainingMaterialPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 CYRILLIC = set("абвгдђежзијклљмнњопрстћуфхцчџшѓќѕ")
 

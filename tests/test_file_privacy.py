@@ -12,7 +12,7 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 from demo.assets import logo_png
 from practices.models import TrainingMaterialPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 Document = get_document_model()
 Image = get_image_model()

@@ -75,6 +75,7 @@ def test_no_glossary_term_means_two_things_to_one_reader(reader):
 
 
 @pytest.mark.django_db
+@pytest.mark.demo
 def test_the_database_fallback_ranks_a_strong_match_in_another_language_first(database_search):
     """As the engine does: the reader's language is a preference, not a wall."""
     params = SearchParams(locale="hr", q="kriteriji gradskog natječaja za kulturu")

@@ -31,7 +31,7 @@ from practices.models import (
 )
 from translation.templatetags.language_tags import local_date, local_number
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 HTML_LANG = {

@@ -6,7 +6,7 @@ from wagtail.models import Locale
 from practices.models import GoodPracticePage, MaterialIndexPage, OrganisationIndexPage, PracticeIndexPage
 from practices.numbers import LARGEST, parse_positive_int
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 BAD_QUERIES = [
     "page=abc",

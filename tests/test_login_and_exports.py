@@ -12,29 +12,34 @@ from django.test import RequestFactory, override_settings
 from django.urls import reverse
 
 from kooperativa.proxy import client_address
-from practices.models import GoodPracticePage
+from tests.factories import PASSWORD, GoodPracticePageFactory, ModeratorFactory
 
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def log_in(client, password, address="203.0.113.7"):
+@pytest.fixture
+def moderator():
+    return ModeratorFactory()
+
+
+def log_in(client, user, password, address="203.0.113.7"):
     return client.post(
         reverse("wagtailadmin_login"),
-        {"username": "moderator", "password": password},
+        {"username": user.username, "password": password},
         REMOTE_ADDR=address,
     )
 
 
-def test_repeated_wrong_passwords_lock_the_login_for_that_address(client, settings):
+def test_repeated_wrong_passwords_lock_the_login_for_that_address(client, settings, moderator):
     for _attempt in range(settings.AXES_FAILURE_LIMIT - 1):
-        assert log_in(client, "guess").status_code == 200  # the form again, with an error
-    assert log_in(client, "guess").status_code == 429
-    response = log_in(client, "kooperativa-demo")
+        assert log_in(client, moderator, "guess").status_code == 200  # the form again, with an error
+    assert log_in(client, moderator, "guess").status_code == 429
+    response = log_in(client, moderator, PASSWORD)
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session
-    assert log_in(client, "kooperativa-demo", address="198.51.100.4").status_code == 302, (
+    assert log_in(client, moderator, PASSWORD, address="198.51.100.4").status_code == 302, (
         "the same account from elsewhere is not locked out"
     )
 
@@ -49,7 +54,7 @@ def test_the_visitors_address_behind_trusted_proxies():
 
 def test_csv_exports_carry_no_formulas(client, moderator):
     formula = '=HYPERLINK("http://attacker.example","open")'
-    page = GoodPracticePage.objects.live().order_by("pk").first()
+    page = GoodPracticePageFactory()
     page.title = formula
     page.save_revision(user=moderator).publish()
     client.force_login(moderator)

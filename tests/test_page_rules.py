@@ -2,7 +2,7 @@
 
 import pytest
 from django.core.exceptions import ValidationError
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from home.models import HomePage
 from practices.models import (
@@ -17,13 +17,20 @@ from practices.models import (
     WorkshopIndexPage,
     WorkshopPage,
 )
+from tests.factories import (
+    GoodPracticePageFactory,
+    HomePageFactory,
+    OrganisationFactory,
+    OrganisationPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def home():
-    return HomePage.objects.get(locale=Locale.get_default())
+    """A home page with its five listings, as every language of the site has."""
+    return HomePageFactory(listings=True)
 
 
 def test_home_page_sits_at_the_root_and_holds_only_the_listings():
@@ -71,19 +78,19 @@ def test_knowledge_pages_belong_to_an_organisation(home, model):
     assert model.allowed_parent_page_models() == [OrganisationPage]
     assert model.allowed_subpage_models() == []
     assert not model.can_create_at(home)
-    profile = OrganisationPage.objects.filter(locale=home.locale).first()
+    profile = OrganisationPageFactory(parent=OrganisationIndexPage.objects.child_of(home).get())
     assert model.can_create_at(profile)
 
 
 def test_a_knowledge_page_takes_its_organisation_from_its_parent():
-    practice = GoodPracticePage.objects.first()
+    practice = GoodPracticePageFactory(organisation=OrganisationFactory())  # the parent's wins
     assert (
         practice.organisation.translation_key == practice.get_parent().specific.organisation.translation_key
     )
 
 
 def test_an_organisation_has_one_profile_per_language():
-    profile = OrganisationPage.objects.filter(locale=Locale.get_default()).first()
+    profile = OrganisationPageFactory()
     duplicate = OrganisationPage(title="Copy", slug="copy", organisation=profile.organisation)
     duplicate.locale = profile.locale
     with pytest.raises(ValidationError) as refusal:
@@ -92,7 +99,7 @@ def test_an_organisation_has_one_profile_per_language():
 
 
 def test_end_year_before_start_year_is_refused():
-    practice = GoodPracticePage.objects.first()
+    practice = GoodPracticePageFactory()
     practice.start_year, practice.end_year = 2020, 2018
     with pytest.raises(ValidationError) as refusal:
         practice.full_clean()

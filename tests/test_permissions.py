@@ -10,7 +10,7 @@ from practices.models import GoodPracticePage, OrganisationPage
 ORG_A = "kulturni-centar-most"
 ORG_B = "pokret-tuzla"
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def practice_of(organisation_slug):

@@ -6,7 +6,7 @@ import pytest
 
 from practices.models import GoodPracticePage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 BUDGETS = {
     ("elasticsearch", "results"): 8,

@@ -28,7 +28,7 @@ from practices.models import (
     WorkshopPage,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 PARAMETER_NAMES = [
     "q",

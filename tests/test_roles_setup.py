@@ -8,14 +8,14 @@ from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
-    Locale,
     Page,
     Workflow,
     WorkflowPage,
 )
 
-from practices.models import Country, Organisation, OrganisationIndexPage, OrganisationPage
+from practices.models import Organisation, OrganisationPage
 from practices.roles import MODERATORS, REVIEW_WORKFLOW, TRAINERS, editors_group_name
+from tests.factories import CountryFactory, OrganisationIndexPageFactory, OrganisationPageFactory, locale
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +36,14 @@ def page_rights(group, page):
     )
 
 
+def member_with_a_translated_profile():
+    profile = OrganisationPageFactory()
+    profile.copy_for_translation(locale("hr"), copy_parents=True)
+    return profile
+
+
 def test_setup_roles_gives_a_site_without_demo_its_roles_and_workflow():
+    member_with_a_translated_profile()
     forget_all_roles()
     call_command("setup_roles", verbosity=0)
 
@@ -56,6 +63,7 @@ def test_setup_roles_gives_a_site_without_demo_its_roles_and_workflow():
 
 
 def test_setup_roles_can_run_again_without_adding_anything():
+    member_with_a_translated_profile()
     call_command("setup_roles", verbosity=0)
     counts = (Group.objects.count(), GroupPagePermission.objects.count(), Workflow.objects.count())
     call_command("setup_roles", verbosity=0)
@@ -63,17 +71,16 @@ def test_setup_roles_can_run_again_without_adding_anything():
 
 
 def test_a_new_member_organisation_gets_its_editors_group_and_collection():
-    english = Locale.objects.get(language_code="en")
     organisation = Organisation.objects.create(
         name="Kino Otok",
         slug="kino-otok",
-        locale=english,
-        country=Country.objects.filter(locale=english).first(),
+        locale=locale("en"),
+        country=CountryFactory(),
         city="Vis",
         description="An island cinema run by its audience.",
         year_joined=2026,
     )
-    index = OrganisationIndexPage.objects.get(locale=english)
+    index = OrganisationIndexPageFactory()
     profile = index.add_child(
         instance=OrganisationPage(title="Kino Otok", slug="kino-otok", organisation=organisation)
     )
@@ -85,5 +92,5 @@ def test_a_new_member_organisation_gets_its_editors_group_and_collection():
         group=editors, collection=collection, permission__codename="add_document"
     ).exists()
 
-    croatian = profile.copy_for_translation(Locale.objects.get(language_code="hr"))
+    croatian = profile.copy_for_translation(locale("hr"), copy_parents=True)
     assert page_rights(editors, croatian) == {"add_page", "change_page"}, "its translations too"

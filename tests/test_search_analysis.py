@@ -4,7 +4,7 @@ import pytest
 
 from search.indexes import alias_name
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 REGIONAL = ["bs", "hr", "sr", "sr-latn", "cnr", "mk"]
 

@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from practices.models import GoodPracticePage, LearningPathPage, TrainingMaterialPage, WorkshopPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 @pytest.fixture(params=["elasticsearch", "database"])

@@ -10,7 +10,7 @@ from search import relevance
 from search.backends import DatabaseBackend, ElasticsearchBackend
 from search.params import SearchParams
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 # Floors under the measured relevance on the judged queries (search/relevance/, bench/relevance.py;
 # the figures and how they were reached are in docs/search.md). Raise them when relevance improves.

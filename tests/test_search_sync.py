@@ -10,7 +10,7 @@ from search.backends import ElasticsearchBackend
 from search.indexes import alias_name
 from search.models import PendingIndexUpdate
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -11,7 +11,7 @@ from wagtail_localize.models import TranslationSource
 from practices.models import GoodPracticePage
 from translation import localize_fixes
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 ORGANISATION = "kulturni-centar-most"
 PRACTICE = "mostar-shared-youth-stage"  # written in Bosnian, translated into English and more

@@ -22,7 +22,7 @@ from translation.status import (
     translation_status,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 ORG_A = "udruga-tvornica"
 ORG_B = "centar-dorcol"

@@ -10,7 +10,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from practices.models import GoodPracticePage
 from translation.transliteration import cyrillic_to_latin, derive_other_script, latin_to_cyrillic
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def original(slug):

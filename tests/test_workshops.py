@@ -1,13 +1,12 @@
-"""Workshops and learning paths: agenda arithmetic, the kit, the print view, duplication,
-"Used in N workshops", paths for self-study, and who may do what."""
+"""Workshops and learning paths on the demo: an agenda's totals (the arithmetic itself is in
+test_agenda.py), the kit, the print view, duplication, "Used in N workshops", paths for
+self-study, and who may do what."""
 
-import datetime
 import io
 import zipfile
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.http import StreamingHttpResponse
 from django.urls import reverse
@@ -16,7 +15,6 @@ from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
 
-from practices.agenda import agenda_slots
 from practices.models import (
     GoodPracticePage,
     LearningPathPage,
@@ -25,8 +23,9 @@ from practices.models import (
     WorkshopIndexPage,
     WorkshopPage,
 )
+from tests.factories import agenda, session
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 BUDGET = "budget-that-survives-late-payments"  # Bosnian original by trainer-lejla, with a handout
 TWO_DAYS = "reading-the-city-culture-budget"  # Serbian Cyrillic original, 19–20 March 2027
@@ -44,24 +43,6 @@ def in_english(page):
 
 def user(username):
     return get_user_model().objects.get(username=username)
-
-
-def session(title, minutes, method="input", new_day=False, items=()):
-    return {
-        "type": "session",
-        "value": {
-            "title": title,
-            "duration": minutes,
-            "method": method,
-            "starts_new_day": new_day,
-            "description": "",
-            "items": list(items),
-        },
-    }
-
-
-def agenda(*sessions):
-    return WorkshopPage._meta.get_field("agenda").stream_block.to_python(list(sessions))
 
 
 def kit_archive(client, workshop):
@@ -108,28 +89,7 @@ def publish(page, user=None):
     return page
 
 
-# --- agenda: times, totals, validation ---------------------------------------------------------
-
-
-def test_start_times_follow_durations_and_days_restart():
-    slots = agenda_slots(
-        agenda(
-            session("Welcome", 30),
-            session("Coffee", 15, "break"),
-            session("Budget exercise", 60, "exercise"),
-            session("Day two opening", 45, "group-work", new_day=True),
-            session("Closing", 20, "plenary"),
-        ),
-        datetime.time(9, 30),
-    )
-    assert [(slot.day, f"{slot.starts:%H:%M}", f"{slot.ends:%H:%M}") for slot in slots] == [
-        (1, "09:30", "10:00"),
-        (1, "10:00", "10:15"),
-        (1, "10:15", "11:15"),
-        (2, "09:30", "10:15"),
-        (2, "10:15", "10:35"),
-    ]
-    assert [slot.is_break for slot in slots] == [False, True, False, False, False]
+# --- agenda totals -----------------------------------------------------------------------------
 
 
 def test_totals_of_a_demo_workshop_add_up():
@@ -140,32 +100,6 @@ def test_totals_of_a_demo_workshop_add_up():
     assert workshop.break_minutes == sum(breaks) > 0
     assert workshop.days == 2
     assert workshop.slots[-1].day == 2
-
-
-@pytest.mark.parametrize("minutes", [0, -10, 4, 481, 10**6])
-def test_durations_outside_five_minutes_to_eight_hours_are_refused(minutes):
-    block = WorkshopPage._meta.get_field("agenda").stream_block
-    with pytest.raises(ValidationError):
-        block.clean(agenda(session("Too long or too short", minutes)))
-
-
-def test_a_day_may_not_run_past_midnight():
-    workshop = source(WorkshopPage, BUDGET)
-    workshop.day_starts_at = datetime.time(20, 0)
-    workshop.agenda = agenda(session("Evening", 240), session("Night", 61))
-    with pytest.raises(ValidationError) as error:
-        workshop.clean()
-    assert "agenda" in error.value.message_dict
-    workshop.agenda = agenda(session("Evening", 240), session("Next morning", 61, new_day=True))
-    workshop.clean()
-
-
-def test_the_last_day_may_not_come_before_the_first():
-    workshop = source(WorkshopPage, BUDGET)
-    workshop.ends_on = workshop.starts_on - datetime.timedelta(days=1)
-    with pytest.raises(ValidationError) as error:
-        workshop.clean()
-    assert "ends_on" in error.value.message_dict
 
 
 # --- the workshop page and its print view ------------------------------------------------------

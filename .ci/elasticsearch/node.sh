@@ -8,6 +8,8 @@
 #   .ci/elasticsearch/node.sh stop     stop the node
 #   .ci/elasticsearch/node.sh status   print the cluster health (exit 0 running, 3 not running)
 #   .ci/elasticsearch/node.sh restart  stop + start
+#   .ci/elasticsearch/node.sh check    exit 0 when this machine has all a start needs (a JDK, Maven, ...)
+#                                      without installing anything, else say what is missing, exit 1
 #
 # Environment (all optional):
 #   KOOPERATIVA_ES_HOME       runtime dir: distribution, config, data, logs  [/var/tmp/kooperativa-es]
@@ -79,15 +81,18 @@ java_major_of() { # JAVA_HOME -> major version, or nothing
     printf '%s' "$v"
 }
 
-pick_java() {
-    local need=17 home major best="" best_major=0
-    [ "$(es_major)" -ge 9 ] && need=21
+java_needed() { # the oldest JDK the Elasticsearch version runs on
+    if [ "$(es_major)" -ge 9 ]; then printf 21; else printf 17; fi
+}
+
+find_java() { # set ES_JAVA to a JDK already on this machine that is new enough; 1 when there is none
+    local need home major best="" best_major=0
+    need="$(java_needed)"
     if [ -n "${KOOPERATIVA_ES_JAVA_HOME:-}" ]; then
         major="$(java_major_of "$KOOPERATIVA_ES_JAVA_HOME")"
-        [ -n "$major" ] && [ "$major" -ge "$need" ] ||
-            die "KOOPERATIVA_ES_JAVA_HOME=$KOOPERATIVA_ES_JAVA_HOME is not a JDK >= $need"
+        [ -n "$major" ] && [ "$major" -ge "$need" ] || return 1
         ES_JAVA="$KOOPERATIVA_ES_JAVA_HOME"
-        return
+        return 0
     fi
     for home in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*/ ${JAVA_HOME:-}; do
         home="${home%/}"
@@ -99,16 +104,23 @@ pick_java() {
         fi
         if [ "$major" -gt "$best_major" ]; then best="$home"; best_major="$major"; fi
     done
-    if [ -z "$best" ] || [ "$best_major" -lt "$need" ]; then
-        if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-            apt_install "openjdk-$need-jdk-headless" ||
-                die "Elasticsearch $ES_VERSION needs a JDK >= $need; set KOOPERATIVA_ES_JAVA_HOME"
-            ES_JAVA="/usr/lib/jvm/java-$need-openjdk-amd64"
-            return
-        fi
-        die "Elasticsearch $ES_VERSION needs a JDK >= $need; set KOOPERATIVA_ES_JAVA_HOME"
-    fi
+    [ -n "$best" ] && [ "$best_major" -ge "$need" ] || return 1
     ES_JAVA="$best"
+}
+
+pick_java() {
+    local need
+    need="$(java_needed)"
+    find_java && return 0
+    [ -z "${KOOPERATIVA_ES_JAVA_HOME:-}" ] ||
+        die "KOOPERATIVA_ES_JAVA_HOME=$KOOPERATIVA_ES_JAVA_HOME is not a JDK >= $need"
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        apt_install "openjdk-$need-jdk-headless" ||
+            die "Elasticsearch $ES_VERSION needs a JDK >= $need; set KOOPERATIVA_ES_JAVA_HOME"
+        ES_JAVA="/usr/lib/jvm/java-$need-openjdk-amd64"
+        return
+    fi
+    die "Elasticsearch $ES_VERSION needs a JDK >= $need; set KOOPERATIVA_ES_JAVA_HOME"
 }
 
 run_maven() { # logname, args...
@@ -394,6 +406,19 @@ cmd_stop() {
     say "stopped"
 }
 
+cmd_check() { # can this machine start a node without installing anything?
+    local tool missing=""
+    for tool in curl python3 unzip mvn flock sha256sum; do
+        command -v "$tool" >/dev/null 2>&1 || missing="$missing $tool"
+    done
+    find_java || missing="$missing JDK>=$(java_needed)"
+    if [ -n "$missing" ]; then
+        say "cannot start a node here without installing:$missing"
+        return 1
+    fi
+    say "can start Elasticsearch $ES_VERSION here (Java $(java_major_of "$ES_JAVA"), $ES_JAVA)"
+}
+
 cmd_status() {
     local body
     body="$(health_json)"
@@ -410,5 +435,6 @@ case "${1:-}" in
     stop) cmd_stop ;;
     restart) cmd_stop; cmd_start ;;
     status) cmd_status ;;
-    *) echo "usage: $0 start|stop|restart|status" >&2; exit 2 ;;
+    check) cmd_check ;;
+    *) echo "usage: $0 start|stop|restart|status|check" >&2; exit 2 ;;
 esac
