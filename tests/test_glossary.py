@@ -5,7 +5,13 @@ from django.conf import settings
 
 from search.analysis import database_terms
 from search.backends import DatabaseBackend
-from search.glossary import glossary_alternatives, glossary_rules, in_glossary_terms
+from search.glossary import (
+    concepts_in_text,
+    concepts_of_query_terms,
+    glossary_alternatives,
+    glossary_rules,
+    in_glossary_terms,
+)
 from search.params import SearchParams
 
 
@@ -35,6 +41,18 @@ def test_a_word_typed_without_diacritics_meets_its_glossary_line():
 
 def test_words_the_glossary_does_not_know_stay_as_typed():
     assert in_glossary_terms(["qwzxv", "kazalište"], "hr") == [("qwzxv", False), ("kazalište", True)]
+
+
+def test_a_page_and_a_query_in_other_languages_meet_in_a_concept():
+    """A Macedonian page writing "театрите" and a Croatian reader typing "kazalištima" name the
+    same glossary line, whatever the languages' stemmers make of the two forms."""
+    page_concepts = set(concepts_in_text("Младинските театрите во Скопје играат на улица.", "mk"))
+    query_terms = [term for term, known in in_glossary_terms(["kazalištima"], "hr") if known]
+    assert set(concepts_of_query_terms(query_terms, "hr")) & page_concepts
+
+
+def test_a_text_naming_no_glossary_term_carries_no_concepts():
+    assert concepts_in_text("Qwzxv zzkkq.", "hr") == []
 
 
 def test_two_words_that_are_one_term_become_that_term():
