@@ -293,8 +293,7 @@ class DatabaseBackend:
         for pages in self._querysets(params):
             if text_keys is not None:
                 pages = pages.filter(translation_key__in=list(text_keys[pages.model]))
-            pages = in_reader_language(pages, locale).select_related("organisation", "locale")
-            everything.extend(pages.prefetch_related("themes"))
+            everything.extend(document_for(pages.model).with_related(in_reader_language(pages, locale)))
         score = {key: value for scores in (text_keys or {}).values() for key, value in scores.items()}
 
         def in_other_language(page):

@@ -11,7 +11,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 BUDGETS = {
     ("elasticsearch", "results"): 8,
     ("elasticsearch", "nothing found"): 8,
-    ("database", "results"): 75,
+    ("database", "results"): 65,
     ("database", "nothing found"): 50,
 }
 SEARCHES = {
