@@ -213,7 +213,7 @@ def in_glossary_terms(words, reader_code):
                 break
         else:
             word = words[position]
-            term = glossary.term_for(word)
+            term = term_of_word(word, reader_code)
             written.append((term or word, term is not None))
             position += 1
     return written

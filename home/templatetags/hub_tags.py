@@ -14,7 +14,7 @@ def _locale_for(context):
         return reader_locale(context)
     page = context.get("page")
     locale = getattr(page, "locale", None) if page is not None else None
-    return locale or context.get("active_locale") or Locale.get_active()
+    return locale or reader_locale(context)
 
 
 @register.simple_tag(takes_context=True)
