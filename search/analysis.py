@@ -25,7 +25,7 @@ from elasticsearch.dsl import analyzer, char_filter, token_filter
 
 from translation.transliteration import MACEDONIAN_EXTRA, cyrillic_to_latin, latin_to_cyrillic
 
-from .glossary import WORD, dictionary_form, glossary_alternatives, glossary_rules, reader_glossary
+from .glossary import WORD, dictionary_form, glossary_alternatives, reader_glossary, synonym_rules
 
 STOPWORDS_FOLDER = Path(__file__).resolve().parent / "stopwords"
 
@@ -92,7 +92,7 @@ def stop_filter(locale_code):
 @cache
 def glossary_filter(reader_code):
     return token_filter(
-        f"glossary_{reader_code}", type="synonym_graph", synonyms=glossary_rules(reader_code), lenient=True
+        f"glossary_{reader_code}", type="synonym_graph", synonyms=synonym_rules(reader_code), lenient=True
     )
 
 

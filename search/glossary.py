@@ -1,7 +1,7 @@
 """The regional glossary (``glossary.txt``): which words mean the same across the hub's languages.
 
 It is read in two ways. The engine's search analyzers expand every term a query contains, as
-typed, into its equivalents (``analysis.py`` builds them from ``glossary_rules``). And because a
+typed, into its equivalents (``analysis.py`` builds them from ``synonym_rules``). And because a
 reader types a word in whatever case or form the sentence needs ("umjetnicima", "усмене
 историје", "vullnetarëve") while the glossary lists dictionary forms, ``in_glossary_terms``
 first writes each word of a query the way the glossary does when only its form differs: words
@@ -40,6 +40,8 @@ LEMMATISER_LANGUAGES = {"bs": "hbs", "hr": "hbs", "sr": "hbs", "sr-latn": "hbs",
 TYPED_ENDING = 3
 GLOSSARY_ENDING = 2
 MIN_STEM = 5
+# Terms of several words whose words begin with the same letters are one term to the engine.
+SHARED_BEGINNING = 4
 # Words looked up while indexing and searching are remembered: a language's vocabulary repeats.
 VOCABULARY_CACHE = 500_000
 
@@ -68,6 +70,32 @@ def read_glossary(path=GLOSSARY_PATH):
 
 def glossary_rules(reader_code):
     return [rule for readers, rule in read_glossary() if readers is None or reader_code in readers]
+
+
+def engine_forms(terms):
+    """Each term of a glossary line → the form the engine's synonym filter is given for it.
+
+    The engine stems every form the filter expands a term into, and the forms of one term of
+    several words (its cases, Latin and Cyrillic, "centre" and "center") mostly became the same
+    clause, which it then counted once per form: a query naming "kulturni centar" put eight times
+    its weight on any page naming a cultural centre, ahead of everything else the query asked. So
+    of the terms of several words whose words begin alike, only the first is given to the engine,
+    and the others are written as it (a query's words in ``in_glossary_terms``).
+    """
+    forms, first_of = {}, {}
+    for term in terms:
+        parts = WORD.findall(term)
+        key = tuple(comparable(part)[:SHARED_BEGINNING] for part in parts) if len(parts) > 1 else term
+        forms[term] = first_of.setdefault(key, term)
+    return forms
+
+
+def synonym_rules(reader_code):
+    """The reader's glossary lines as the engine's synonym filter takes them (``engine_forms``)."""
+    return [
+        ", ".join(dict.fromkeys(engine_forms(terms_of(rule)).values()))
+        for rule in glossary_rules(reader_code)
+    ]
 
 
 def terms_of(rule):
@@ -116,7 +144,7 @@ class ReaderGlossary:
         """The word as written, then its dictionary form, both comparable."""
         return list(dict.fromkeys([comparable(word), comparable(dictionary_form(word, self.reader_code))]))
 
-    def add(self, term):
+    def add(self, term, engine_form):
         self.typed.add(term)
         parts = WORD.findall(term)
         if len(parts) == 1:
@@ -125,7 +153,7 @@ class ReaderGlossary:
                 for stem in stems(key, GLOSSARY_ENDING):
                     self.stems.setdefault(stem, term)
         else:
-            self.phrases.setdefault(self.phrase_key(parts), term)
+            self.phrases.setdefault(self.phrase_key(parts), engine_form)
 
     def term_for(self, word):
         """The glossary's own way of writing ``word``, or None when it has no entry for it."""
@@ -191,8 +219,8 @@ def concepts_of_query_terms(terms, reader_code):
 def reader_glossary(reader_code):
     glossary = ReaderGlossary(reader_code)
     for rule in glossary_rules(reader_code):
-        for term in terms_of(rule):
-            glossary.add(term)
+        for term, engine_form in engine_forms(terms_of(rule)).items():
+            glossary.add(term, engine_form)
     return glossary
 
 

@@ -11,6 +11,8 @@ from search.glossary import (
     glossary_alternatives,
     glossary_rules,
     in_glossary_terms,
+    synonym_rules,
+    terms_of,
 )
 from search.params import SearchParams
 
@@ -59,6 +61,13 @@ def test_two_words_that_are_one_term_become_that_term():
     written = in_glossary_terms(["usmenih", "povijesti"], "hr")
     assert len(written) == 1 and written[0][1]
     assert "oral history" in next(rule for rule in glossary_rules("hr") if written[0][0] in rule)
+
+
+@pytest.mark.parametrize("typed", [["kulturnog", "centra"], ["културног", "центра"], ["cultural", "center"]])
+def test_a_term_of_several_words_is_written_in_the_form_the_engine_knows(typed):
+    [(term, known)] = in_glossary_terms(typed, "hr")
+    assert known
+    assert any(term in terms_of(rule) for rule in synonym_rules("hr"))
 
 
 def test_a_false_friend_keeps_its_meaning_for_each_reader():
