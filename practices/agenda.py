@@ -65,10 +65,11 @@ def resolve_page(page, note="", kind=None):
     """A linked page as the reader should see it: in their language if it is translated;
     unavailable when it was deleted, unpublished or restricted."""
     shown = live_version(page) if page is not None else None
-    kind = kind or getattr(page, "linked_as", "material")
     if shown is None:
-        return LinkedItem(kind, note=note, available=False)
+        return LinkedItem(kind or "material", note=note, available=False)
     shown = shown.specific
+    # A chooser block gives the generic Page: what it links to is known from the specific one.
+    kind = kind or getattr(shown, "linked_as", "material")
     return LinkedItem(
         kind,
         title=shown.title,

@@ -8,7 +8,14 @@ from django.core.exceptions import ValidationError
 
 from practices.agenda import agenda_slots
 from practices.models import WorkshopPage
-from tests.factories import WorkshopPageFactory, agenda, session
+from tests.factories import (
+    GoodPracticePageFactory,
+    LearningPathPageFactory,
+    TrainingMaterialPageFactory,
+    WorkshopPageFactory,
+    agenda,
+    session,
+)
 
 
 def test_start_times_follow_durations_and_days_restart():
@@ -58,3 +65,15 @@ def test_the_last_day_may_not_come_before_the_first():
     with pytest.raises(ValidationError) as error:
         workshop.clean()
     assert "ends_on" in error.value.message_dict
+
+
+@pytest.mark.django_db
+def test_a_path_step_is_labelled_by_what_it_links_to():
+    linked = [TrainingMaterialPageFactory(), GoodPracticePageFactory(), WorkshopPageFactory()]
+    path = LearningPathPageFactory(steps=[("step", {"page": page, "note": "Read it"}) for page in linked])
+    path = type(path).objects.get(pk=path.pk)
+    assert [step.item.kind_label for step in path.path_steps] == [
+        "Training material",
+        "Good practice",
+        "Workshop",
+    ]
