@@ -102,6 +102,50 @@ def database_search(settings):
     settings.ELASTICSEARCH_URL = ""
 
 
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's chromium, launched once per run. CI installs it (``.ci/run``); on a machine without
+    it the browser tests are skipped, and say so."""
+    from tests.browser import chromium_path
+
+    path = chromium_path()
+    if path is None:
+        message = "no chromium here (Debian: apt install chromium; or set CHROMIUM_PATH)"
+        if os.environ.get("CI"):
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's synchronous API keeps an event loop in this thread; the pages it asks for are
+    # answered by Django here too, between its steps, never concurrently.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browse(chromium, client):
+    """``browse(width)``: a browser tab of that width whose requests Django answers (tests/browser.py);
+    the test fails if a page asked for anything outside the hub."""
+    from tests.browser import DjangoBridge
+
+    bridge = DjangoBridge(client)
+    contexts = []
+
+    def open_tab(width=1280, height=900):
+        context = chromium.new_context(viewport={"width": width, "height": height})
+        context.route("**/*", bridge)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_tab
+    for context in contexts:
+        context.close()
+    assert not bridge.outside_requests, f"requests outside the hub: {bridge.outside_requests}"
+
+
 @pytest.fixture(autouse=True)
 def english_interface():
     """Each test starts in the default language: a request to /<lang>/ leaves its language active."""
