@@ -23,7 +23,7 @@ from practices.models import (
     WorkshopPage,
 )
 
-from .glossary import concepts_in_text
+from .glossary import concepts_in_text, dictionary_forms
 
 BLOCK_BOUNDARY = re.compile(r"<(?:/p|br|/li|/h[1-6]|/blockquote)\b[^>]*>")
 TAG = re.compile(r"<[^>]*>")
@@ -147,9 +147,9 @@ class PageDocument:
             "first_published_at": page.first_published_at,
             "last_published_at": page.last_published_at,
         }
-        source["concepts"] = concepts_in_text(
-            " ".join([page.title, page.summary, source["body"]]), locale.language_code
-        )
+        words = " ".join([page.title, page.summary, source["body"]])
+        source["concepts"] = concepts_in_text(words, locale.language_code)
+        source["lemmas"] = dictionary_forms(words, locale.language_code)
         source.update(self.facets(page, relations))
         if "partners" in source:
             partners = source.pop("partners")

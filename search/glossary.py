@@ -190,6 +190,11 @@ def term_of_word(word, reader_code):
     return reader_glossary(reader_code).term_for(word)
 
 
+def dictionary_forms(text, language_code):
+    """The text's words in their dictionary forms, spelt as ``comparable`` spells words."""
+    return " ".join(phrase_word_key(word, language_code) for word in WORD.findall(text.lower()))
+
+
 def concepts_in_text(text, language_code):
     """The glossary concepts (line numbers) a text in ``language_code`` names, its words compared
     with the glossary's as a reader's are (``ReaderGlossary.term_for``, ``phrase_for``)."""

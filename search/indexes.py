@@ -82,6 +82,8 @@ def mapping(locale_code):
     result.field("last_published_at", Date())
     result.field("spell", Text(analyzer=roles["exact"]))
     result.field("concepts", Keyword())
+    # Only matched word by word: no positions (no phrase is asked of it).
+    result.field("lemmas", Text(analyzer="whitespace", index_options="freqs"))
     return result
 
 

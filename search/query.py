@@ -12,7 +12,7 @@ from elasticsearch.dsl import Q, Search
 
 from .analysis import content_words, search_analyzer_name
 from .documents import document_for
-from .glossary import concepts_of_query_terms, in_glossary_terms
+from .glossary import concepts_of_query_terms, in_glossary_terms, phrase_word_key
 from .indexes import alias_name, all_aliases
 from .params import FACET_FIELDS
 
@@ -91,7 +91,8 @@ def through_glossary(words, reader, minimum_should_match, **extra):
 
 def text_query(text, reader):
     """Most words, phrases lifted."""
-    written = in_glossary_terms(content_words(text), reader)
+    content = content_words(text)
+    written = in_glossary_terms(content, reader)
     known = [term for term, in_glossary in written if in_glossary]
     words = [
         through_glossary([term for term, _in_glossary in written], reader, MINIMUM_SHOULD_MATCH),
@@ -125,6 +126,16 @@ def text_query(text, reader):
             slop=2,
             analyzer="text_index",
             fields=["title^6", "summary^3", "body^2"],
+        ),
+        # The words in their dictionary forms, as every page's words are (``lemmas``): forms the
+        # stemmers leave apart meet ("театрите" and "театар"; "vullnetarëve" and "vullnetarët" in
+        # Albanian, which has no stemmer).
+        Q(
+            "match",
+            lemmas={
+                "query": " ".join(phrase_word_key(word, reader) for word in content),
+                "minimum_should_match": MINIMUM_SHOULD_MATCH,
+            },
         ),
     ]
     concepts = concepts_of_query_terms(known, reader)

@@ -8,6 +8,7 @@ from search.backends import DatabaseBackend
 from search.glossary import (
     concepts_in_text,
     concepts_of_query_terms,
+    dictionary_forms,
     glossary_alternatives,
     glossary_rules,
     in_glossary_terms,
@@ -51,6 +52,12 @@ def test_a_page_and_a_query_in_other_languages_meet_in_a_concept():
     page_concepts = set(concepts_in_text("Младинските театрите во Скопје играат на улица.", "mk"))
     query_terms = [term for term, known in in_glossary_terms(["kazalištima"], "hr") if known]
     assert set(concepts_of_query_terms(query_terms, "hr")) & page_concepts
+
+
+def test_words_are_indexed_in_their_dictionary_forms_whatever_the_language_or_script():
+    assert dictionary_forms("Театрите", "mk") == dictionary_forms("театар", "sr") == "teatar"
+    assert dictionary_forms("vullnetarëve", "sq") == dictionary_forms("vullnetarët", "sq")
+    assert dictionary_forms("umjetnicima i umjetnika", "bs") == "umjetnik i umjetnik"
 
 
 def test_a_text_naming_no_glossary_term_carries_no_concepts():
