@@ -116,9 +116,6 @@ def chromium():
         pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
-    # Playwright's synchronous API keeps an event loop in this thread; the pages it asks for are
-    # answered by Django here too, between its steps, never concurrently.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=path, args=["--no-sandbox"])
         yield browser
@@ -126,11 +123,14 @@ def chromium():
 
 
 @pytest.fixture
-def browse(chromium, client):
+def browse(chromium, client, monkeypatch):
     """``browse(width)``: a browser tab of that width whose requests Django answers (tests/browser.py);
     the test fails if a page asked for anything outside the hub."""
     from tests.browser import DjangoBridge
 
+    # Playwright's synchronous API keeps an event loop running in this thread, and Django answers
+    # the browser here too: between Playwright's steps, never concurrently.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     bridge = DjangoBridge(client)
     contexts = []
 
