@@ -13,7 +13,7 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationSource
 
 from home.models import HomePage
@@ -25,6 +25,7 @@ from practices.models import (
     OrganisationIndexPage,
     OrganisationPage,
     PracticeIndexPage,
+    Theme,
     TrainingMaterialPage,
     WorkshopIndexPage,
     WorkshopPage,
@@ -202,6 +203,15 @@ def test_search_page_answers_in_every_language(client, language):
     assert f">{interface_text(language, 'Search')}</button>" in html
     # The switcher keeps the search and its query in every language.
     assert found.switcher == {HTML_LANG[code]: f"/{code}/search/?q=kultura" for code in LANGUAGES}
+
+
+def test_switching_language_on_a_filtered_listing_keeps_the_filters(client):
+    listing = PracticeIndexPage.objects.get(locale__language_code="en")
+    theme = Theme.objects.filter(locale__language_code="en").first()
+    found = parse(client.get(listing.url, {"theme": theme.slug, "country": "rs", "page": "2"}))
+    for code in LANGUAGES:
+        translated = listing.get_translation(Locale.objects.get(language_code=code))
+        assert found.switcher[HTML_LANG[code]] == f"{translated.url}?theme={theme.slug}&country=rs"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -97,13 +97,14 @@ class OrganisationIndexPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["practices.OrganisationPage"]
     max_count_per_parent = 1
+    filter_class = OrganisationFilters
 
     class Meta:
         verbose_name = _("organisation index")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filters = OrganisationFilters(request.GET, locale=self.locale)
+        filters = self.filter_class(request.GET, locale=self.locale)
         pages = filters.apply(in_reader_language(OrganisationPage.objects.live(), self.locale))
         pages = pages.select_related("organisation", "organisation__logo", "locale").order_by("title")
         context["filters"] = filters

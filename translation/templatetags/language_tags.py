@@ -50,8 +50,9 @@ def language_links(context):
     """One entry per site language: its name in that language and where to go to read in it.
 
     A page links to its live translation; where there is none, to the untranslated view, which shows
-    the original with a notice in that language. A non-page view (such as search) links to the same
-    view in that language, keeping the query string. Anything else links to the language's home page.
+    the original with a notice in that language; a listing's link keeps its filters. A non-page view
+    (such as search) links to the same view in that language, keeping the query string. Anything
+    else links to the language's home page.
     ``status`` says which: "translation", "untranslated", "view" or "home".
     """
     request = context.get("request")
@@ -64,6 +65,14 @@ def language_links(context):
         for translation_ in page.get_translations(inclusive=True).live().public().select_related("locale"):
             translations[translation_.locale.language_code] = translation_
 
+    # A listing's filters are slugs that every translation of a term shares: they carry over
+    # (the page number does not: the other language may have fewer pages).
+    filters = ""
+    if request is not None and getattr(page, "filter_class", None):
+        kept = request.GET.copy()
+        kept.pop("page", None)
+        filters = kept.urlencode()
+
     links = []
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
@@ -72,6 +81,8 @@ def language_links(context):
         if code in translations:
             url = translations[code].get_url(request=request)
             status = "translation" if url else "home"
+            if url and filters:
+                url = f"{url}?{filters}"
         elif page_id is not None:
             url = _untranslated_url(code, page_id)
             status = "untranslated" if url else "home"
