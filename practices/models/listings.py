@@ -1,6 +1,11 @@
 """The listing pages: one per kind of content and language, each filtered by the query string
 (``filters.py``) and showing every page once, in the reader's language where it can."""
 
+from itertools import groupby
+
+from django.db import models
+from django.db.models import Case, F, Q, Value, When
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -44,11 +49,13 @@ class ListingPage(Page):
             filters.apply(in_reader_language(self.listed_model.objects.live().public(), self.locale))
             .select_related(*self.listing_related)
             .prefetch_related("themes")
-            .order_by("-first_published_at", "title")
         )
         context["filters"] = filters
-        context["page_obj"] = paginate(request, pages, self.per_page)
+        context["page_obj"] = paginate(request, self.ordered(pages), self.per_page)
         return context
+
+    def ordered(self, pages):
+        return pages.order_by("-first_published_at", "title")
 
 
 class PracticeIndexPage(ListingPage):
@@ -69,6 +76,14 @@ class MaterialIndexPage(ListingPage):
         verbose_name = _("training material index")
 
 
+class WorkshopTiming(models.IntegerChoices):
+    """Where a workshop stands today, in the order the listing shows them."""
+
+    UPCOMING = 0, _("Upcoming workshops")
+    ANY_TIME = 1, _("Workshops to run any time, with your own group")
+    PAST = 2, _("Past workshops")
+
+
 class WorkshopIndexPage(ListingPage):
     listed_model = WorkshopPage
     filter_class = WorkshopFilters
@@ -77,6 +92,37 @@ class WorkshopIndexPage(ListingPage):
 
     class Meta:
         verbose_name = _("workshop index")
+
+    def ordered(self, pages):
+        """Coming up (or under way) first, soonest first; then those to run any time, newest
+        first; then past ones, latest first."""
+        today = timezone.localdate()
+        timing = Case(
+            When(starts_on__isnull=True, then=Value(WorkshopTiming.ANY_TIME)),
+            When(
+                Q(ends_on__gte=today) | Q(ends_on__isnull=True, starts_on__gte=today),
+                then=Value(WorkshopTiming.UPCOMING),
+            ),
+            default=Value(WorkshopTiming.PAST),
+        )
+        upcoming_date = Case(When(timing=WorkshopTiming.UPCOMING, then=F("starts_on")))
+        return pages.annotate(timing=timing).order_by(
+            "timing",
+            upcoming_date.asc(nulls_last=True),
+            F("starts_on").desc(),
+            "-first_published_at",
+            "title",
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = [
+            (WorkshopTiming(timing).label, list(workshops))
+            for timing, workshops in groupby(
+                context["page_obj"].object_list, key=lambda workshop: workshop.timing
+            )
+        ]
+        return context
 
 
 class LearningPathIndexPage(ListingPage):

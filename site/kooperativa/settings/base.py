@@ -185,6 +185,9 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "Kooperativa Knowledge Hub"
+# Editors' avatars are the ones they upload, or Wagtail's default: no request to gravatar.com
+# tells a third party who opens the admin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Wagtail's own search (the admin, and the public search's fallback) stays on the database. On
 # PostgreSQL its words lose their accents first (configuration made by search/migrations/0002).
