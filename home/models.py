@@ -48,8 +48,11 @@ class HomePage(Page):
         materials = in_reader_language(
             TrainingMaterialPage.objects.live().public(), self.locale
         ).select_related("organisation", "locale", "material_format")
-        context["featured_practices"] = practices.filter(featured=True).order_by("-start_year")[:3]
-        context["latest_practices"] = practices.order_by("-first_published_at", "-pk")[:6]
+        featured = list(practices.filter(featured=True).order_by("-start_year")[:3])
+        context["featured_practices"] = featured
+        context["latest_practices"] = practices.exclude(
+            pk__in=[practice.pk for practice in featured]
+        ).order_by("-first_published_at", "-pk")[:6]
         context["latest_materials"] = materials.order_by("-first_published_at", "-pk")[:4]
         context["counts"] = {
             "practices": practices.count(),

@@ -215,6 +215,31 @@ def test_switching_language_on_a_filtered_listing_keeps_the_filters(client):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_the_home_page_has_one_name_for_the_hub(client, language):
+    """Its title is the hub's name as the interface writes it, once."""
+    html = client.get(f"/{language}/").content.decode()
+    title = html.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert title == interface_text(language, "Kooperativa Knowledge Hub")
+
+
+@pytest.mark.parametrize("model", [GoodPracticePage, TrainingMaterialPage])
+def test_practices_and_materials_say_when_they_were_last_updated(client, model):
+    for page in model.objects.live().filter(locale__language_code__in=["mk", "sq"]):
+        html = client.get(page.url).content.decode()
+        language = page.locale.language_code
+        assert interface_text(language, "Last updated") in html, page.url
+        with translation.override(language):
+            assert local_date(page.last_published_at) in html, page.url
+
+
+def test_the_home_page_lists_no_practice_both_as_featured_and_as_latest(client):
+    context = client.get("/en/").context
+    featured = {practice.pk for practice in context["featured_practices"]}
+    assert featured
+    assert not featured & {practice.pk for practice in context["latest_practices"]}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_listing_navigation_is_in_the_readers_language(client, language):
     """The navigation names the listings with their titles in the reader's language."""
     response = client.get(f"/{language}/")
