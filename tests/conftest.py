@@ -20,6 +20,7 @@ import sys
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connections
 
 from demo.loader import DemoContentLoader, editor_username
 
@@ -102,10 +103,16 @@ def database_search(settings):
     settings.ELASTICSEARCH_URL = ""
 
 
-@pytest.fixture(scope="session")
-def chromium():
-    """Debian's chromium, launched once per run. CI installs it (``.ci/run``); on a machine without
-    it the browser tests are skipped, and say so."""
+@pytest.fixture(scope="module")
+def chromium(django_db_setup):
+    """Debian's chromium, launched once per test module. CI installs it (``.ci/run``); on a machine
+    without it the browser tests are skipped, and say so.
+
+    While Playwright's synchronous API is open, its event loop runs in this thread, and Django
+    refuses database calls under a running loop unless told they are safe. They are: Django
+    answers the browser between Playwright's steps, never concurrently. The permission lasts as
+    long as the module's browser, so no other test (nor a subprocess they start) inherits it.
+    """
     from tests.browser import chromium_path
 
     path = chromium_path()
@@ -116,21 +123,21 @@ def chromium():
         pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(executable_path=path, args=["--no-sandbox"])
         yield browser
         browser.close()
+        # Under the running loop Django kept its connections apart from the thread's: close them.
+        connections.close_all()
 
 
 @pytest.fixture
-def browse(chromium, client, monkeypatch):
+def browse(chromium, client):
     """``browse(width)``: a browser tab of that width whose requests Django answers (tests/browser.py);
     the test fails if a page asked for anything outside the hub."""
     from tests.browser import DjangoBridge
 
-    # Playwright's synchronous API keeps an event loop running in this thread, and Django answers
-    # the browser here too: between Playwright's steps, never concurrently.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     bridge = DjangoBridge(client)
     contexts = []
 
