@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from .choices import SessionMethod
-from .language_versions import live_version
+from .language_versions import live_version, reader_url
 from .numbers import duration_display
 
 
@@ -73,7 +73,7 @@ def resolve_page(page, note="", kind=None):
     return LinkedItem(
         kind,
         title=shown.title,
-        url=shown.get_url(),
+        url=reader_url(shown),
         summary=getattr(shown, "summary", ""),
         note=note,
         page=shown,

@@ -1,15 +1,38 @@
 """Which language version of a page (or term) the reader gets.
 
-The rule everywhere: the reader's language, else the default language, else the original (or any
-version). Nothing is hidden because it has not been translated yet; templates flag the language.
-The reader's language is the interface's (``sr-latn`` reads Serbian in Latin script).
+The rule everywhere: the reader's language, else the languages its readers read next
+(``FALLBACK_LANGUAGES``), else the default language, else the original (or any version). Nothing is
+hidden because it has not been translated yet; templates flag the language. The reader's language
+is the interface's (``sr-latn`` reads Serbian in Latin script).
 """
 
 from django.conf import settings
-from django.db.models import Min, Q
+from django.db.models import Case, F, Value, When, Window
+from django.db.models.functions import RowNumber
+from django.urls import reverse
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
+
+# What readers of each language read next, nearest first, before the default language: the
+# Serbo-Croatian standards one another (the same script first), Slovenian readers Croatian,
+# Macedonian readers Serbian. Albanian has no neighbour among the hub's languages.
+FALLBACK_LANGUAGES = {
+    "bs": ["hr", "cnr", "sr-latn", "sr"],
+    "hr": ["bs", "cnr", "sr-latn", "sr"],
+    "cnr": ["sr-latn", "bs", "hr", "sr"],
+    "sr-latn": ["sr", "cnr", "bs", "hr"],
+    "sr": ["sr-latn", "cnr", "bs", "hr"],
+    "mk": ["sr", "sr-latn"],
+    "sl": ["hr", "bs"],
+}
+
+
+def reading_order(language_code):
+    """The languages a reader of ``language_code`` gets a page in, most wanted first."""
+    return list(
+        dict.fromkeys([language_code, *FALLBACK_LANGUAGES.get(language_code, []), settings.LANGUAGE_CODE])
+    )
 
 
 def content_language(code):
@@ -26,9 +49,9 @@ def reader_content_language():
 
 
 def live_version(page):
-    """The page's live, public translation in the reader's language, else in the default language,
-    else the page itself or any other; None when no version may be shown. One query: the
-    languages are compared by code, so no Locale lookups."""
+    """The page's live, public translation in the reader's language, else in the next language of
+    its ``reading_order``, else the page itself or any other; None when no version may be shown.
+    One query: the languages are compared by code, so no Locale lookups."""
     versions = {
         version.locale.language_code: version
         for version in Page.objects.live()
@@ -36,32 +59,50 @@ def live_version(page):
         .filter(translation_key=page.translation_key)
         .select_related("locale")
     }
-    preferred = [reader_content_language(), settings.LANGUAGE_CODE, page.locale.language_code]
+    preferred = [*reading_order(reader_content_language()), page.locale.language_code]
     return next(
         (versions[code] for code in preferred if code in versions), next(iter(versions.values()), None)
     )
 
 
+def reader_url(page):
+    """Where a link to ``page`` takes the reader: the page, when it is in the reader's language;
+    otherwise the reader's-language view of it (``/<lang>/untranslated/<id>/``), which shows the
+    same version with the interface kept in the reader's language."""
+    if page.locale.language_code == reader_content_language():
+        return page.get_url()
+    return reverse("untranslated", args=[page.pk])
+
+
 def in_reader_language(queryset, locale):
-    """One version of each page of ``queryset``: in ``locale``, else in the default language, else
-    the first created."""
-    default_locale = Locale.get_default()
-    in_locale = queryset.filter(locale=locale).values("translation_key")
-    in_default = queryset.filter(locale=default_locale).exclude(translation_key__in=in_locale)
-    elsewhere = queryset.exclude(translation_key__in=in_locale).exclude(
-        translation_key__in=queryset.filter(locale=default_locale).values("translation_key")
+    """One version of each page of ``queryset``: the first in the reading order of ``locale``'s
+    readers, else the first created."""
+    order = reading_order(locale.language_code)
+    preference = Case(
+        *[When(locale__language_code=code, then=Value(rank)) for rank, code in enumerate(order)],
+        default=Value(len(order)),
     )
-    first_elsewhere = elsewhere.values("translation_key").annotate(first=Min("pk")).values("first")
-    return queryset.filter(Q(locale=locale) | Q(pk__in=in_default.values("pk")) | Q(pk__in=first_elsewhere))
+    return queryset.annotate(
+        version_rank=Window(
+            RowNumber(), partition_by=[F("translation_key")], order_by=[preference.asc(), F("pk").asc()]
+        )
+    ).filter(version_rank=1)
 
 
-def one_per_translation(pages, locale_id):
-    """One page per translation group, the one in ``locale_id`` where there is one."""
-    by_key = {}
+def one_per_translation(pages, language_code):
+    """One page per translation group, the first in the reading order of ``language_code`` (the
+    pages' locales are read: select them with the pages)."""
+    order = reading_order(language_code)
+
+    def preference(page):
+        code = page.locale.language_code
+        return (order.index(code) if code in order else len(order), page.pk)
+
+    chosen = {}
     for page in pages:
-        if page.translation_key not in by_key or page.locale_id == locale_id:
-            by_key[page.translation_key] = page
-    return list(by_key.values())
+        if page.translation_key not in chosen or preference(page) < preference(chosen[page.translation_key]):
+            chosen[page.translation_key] = page
+    return list(chosen.values())
 
 
 def terms_in_locale(model, locale):

@@ -1,5 +1,6 @@
 """Every page type answers in all nine languages, says which language it is in, and the language
-switcher never leads to a 404: a missing translation shows the original with a notice."""
+switcher never leads to a 404: a missing translation shows the version its readers read first,
+with a notice."""
 
 import datetime
 from functools import cache
@@ -17,6 +18,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationSource
 
 from home.models import HomePage
+from practices.language_versions import in_reader_language, reading_order
 from practices.models import (
     GoodPracticePage,
     LearningPathIndexPage,
@@ -205,6 +207,41 @@ def test_search_page_answers_in_every_language(client, language):
     assert found.switcher == {HTML_LANG[code]: f"/{code}/search/?q=kultura" for code in LANGUAGES}
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_listings_give_each_page_in_the_first_language_its_readers_read(language):
+    order = reading_order(language)
+    versions = {}
+    for key, code in (
+        GoodPracticePage.objects.live().public().values_list("translation_key", "locale__language_code")
+    ):
+        versions.setdefault(key, set()).add(code)
+    listed = in_reader_language(
+        GoodPracticePage.objects.live().public(), Locale.objects.get(language_code=language)
+    )
+    for page in listed.select_related("locale"):
+        wanted = next((code for code in order if code in versions[page.translation_key]), None)
+        assert page.locale.language_code == (wanted or page.locale.language_code), page.url
+
+
+def test_a_serbian_reader_gets_a_neighbouring_language_before_english():
+    assert reading_order("sr-latn")[:2] == ["sr-latn", "sr"]
+    assert reading_order("sr")[-1] == reading_order("sq")[-1] == settings.LANGUAGE_CODE
+    assert reading_order("en") == ["en"]
+
+
+def test_a_card_in_another_language_keeps_the_reader_in_theirs(client):
+    listing = PracticeIndexPage.objects.get(locale__language_code="mk")
+    response = client.get(listing.url)
+    foreign = [page for page in response.context["page_obj"] if page.locale.language_code != "mk"]
+    assert foreign
+    for page in foreign:
+        link = f"/mk/untranslated/{page.pk}/"
+        assert f'href="{link}"' in response.content.decode()
+        shown = client.get(link)
+        assert parse(shown).html_lang == "mk"
+        assert escape(page.title) in shown.content.decode()
+
+
 def test_switching_language_on_a_filtered_listing_keeps_the_filters(client):
     listing = PracticeIndexPage.objects.get(locale__language_code="en")
     theme = Theme.objects.filter(locale__language_code="en").first()
@@ -297,7 +334,7 @@ def test_switcher_links_to_translations_and_to_the_untranslated_view(client):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_untranslated_view_shows_the_original_with_a_notice(client, language):
+def test_untranslated_view_shows_the_version_its_readers_read_first_with_a_notice(client, language):
     versions = partly_translated_practice()
     any_version = next(iter(versions.values()))
     with translation.override(language):
@@ -313,26 +350,27 @@ def test_untranslated_view_shows_the_original_with_a_notice(client, language):
     assert response.status_code == 200
     html = response.content.decode()
     found = parse(response)
-    original = source_version(versions)
-    assert response.context["page"].pk == original.pk
-    assert escape(original.title) in html
+    shown = next((versions[code] for code in reading_order(language) if code in versions), None)
+    shown = shown or source_version(versions)
+    assert response.context["page"].pk == shown.pk
+    assert escape(shown.title) in html
 
     # The notice, in the language asked for, which is also the interface's.
     assert found.html_lang == HTML_LANG[language]
     assert interface_text(language, UNTRANSLATED_NOTICE) in html
     assert interface_text(language, "Skip to main content") in html
     # The content is marked with its own language; links go to every existing version.
-    assert found.main_lang == HTML_LANG[original.locale.language_code]
+    assert found.main_lang == HTML_LANG[shown.locale.language_code]
     assert found.notice_links == {HTML_LANG[code]: page.url for code, page in versions.items()}
-    # Not for search engines: they get the original's own address.
+    # Not for search engines: they get the shown version's own address.
     assert found.robots == "noindex"
     assert response["X-Robots-Tag"] == "noindex"
-    assert found.canonical == ORIGIN + original.url
-    assert found.alternates == expected_alternates(original)
+    assert found.canonical == ORIGIN + shown.url
+    assert found.alternates == expected_alternates(shown)
     # The switcher keeps working from here: translations, and this view for the other missing ones.
     for other in LANGUAGES:
         link = found.switcher[HTML_LANG[other]]
-        assert link == (versions[other].url if other in versions else f"/{other}/untranslated/{original.pk}/")
+        assert link == (versions[other].url if other in versions else f"/{other}/untranslated/{shown.pk}/")
     # Navigation stays in the reader's language.
     index = PracticeIndexPage.objects.live().get(locale__language_code=language)
     assert f'href="{index.url}"' in html
@@ -340,7 +378,12 @@ def test_untranslated_view_shows_the_original_with_a_notice(client, language):
 
 def test_untranslated_view_without_a_source_shows_the_default_language(client):
     versions = partly_translated_practice()
-    missing = next(code for code in LANGUAGES if code not in versions)
+    # A reader none of whose nearer languages has a version either.
+    missing = next(
+        code
+        for code in LANGUAGES
+        if code not in versions and not any(nearer in versions for nearer in reading_order(code)[:-1])
+    )
     TranslationSource.objects.filter(object_id=next(iter(versions.values())).translation_key).delete()
     response = client.get(f"/{missing}/untranslated/{next(iter(versions.values())).pk}/")
     assert response.status_code == 200

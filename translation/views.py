@@ -10,6 +10,8 @@ from wagtail import hooks
 from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 
+from practices.language_versions import reading_order
+
 from .templatetags.language_tags import bcp47, language_name_local
 
 # Page ids are 32-bit integers in every database the site runs on; larger ones are not pages
@@ -24,7 +26,8 @@ def untranslated_page(request, page_id):
     ``/<lang>/untranslated/<page_id>/`` is where the language switcher sends a reader who asks for a
     page in a language it does not exist in. ``page_id`` may be any live, public version of the page.
     If the translation exists (it may have been published since), the reader goes there; otherwise
-    the original version is served as Wagtail serves it, with ``untranslated`` in the context for
+    the version in the next language of the reader's reading order (else the original) is served as
+    Wagtail serves it, with ``untranslated`` in the context for
     the notice (in the requested language, the interface's) and the links to the existing versions.
     """
     if page_id > MAX_PAGE_ID:
@@ -44,7 +47,10 @@ def untranslated_page(request, page_id):
     if language in versions:
         return redirect(versions[language].get_url(request))
 
-    shown, is_original = _version_to_show(page, versions)
+    # The version the reader's listings and links chose: the first in the reader's reading order.
+    original, has_source = _original_version(page, versions)
+    shown = next((versions[code] for code in reading_order(language) if code in versions), original)
+    is_original = has_source and shown.pk == original.pk
     shown = shown.specific
     shown_url = shown.get_url(request)
 
@@ -81,8 +87,8 @@ def untranslated_page(request, page_id):
     return response
 
 
-def _version_to_show(page, versions):
-    """The live version to show instead of a missing translation, and whether it is the original.
+def _original_version(page, versions):
+    """The original live version, and whether it is known to be the original.
 
     The original is the version in the locale wagtail-localize translated from (the first source when
     there were several); failing that, the default language's version, else the oldest live one.

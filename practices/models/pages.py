@@ -340,9 +340,10 @@ class TrainingMaterialPage(KnowledgePage):
             GoodPracticePage.objects.live()
             .public()
             .filter(related_materials__material__translation_key=self.translation_key)
+            .select_related("locale")
             .distinct()
         )
-        return sorted(one_per_translation(practices, self.locale_id), key=lambda page: page.title)
+        return sorted(one_per_translation(practices, self.locale.language_code), key=lambda page: page.title)
 
 
 class PracticeRelatedMaterial(Orderable):

@@ -219,8 +219,8 @@ def can_duplicate(user, workshop):
 
 
 def workshops_using(page):
-    """Live workshops whose agenda uses ``page`` in any language, one per workshop, in the
-    page's language where a translation exists."""
+    """Live workshops whose agenda uses ``page`` in any language, one per workshop, in the version
+    readers of the page's language read first."""
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import ReferenceIndex
 
@@ -228,5 +228,9 @@ def workshops_using(page):
         Page.objects.filter(translation_key=page.translation_key)
     ).filter(content_type=ContentType.objects.get_for_model(WorkshopPage))
     ids = {int(object_id) for object_id in references.values_list("object_id", flat=True)}
-    workshops = WorkshopPage.objects.live().public().filter(pk__in=ids).select_related("organisation")
-    return sorted(one_per_translation(workshops, page.locale_id), key=lambda workshop: workshop.title)
+    workshops = (
+        WorkshopPage.objects.live().public().filter(pk__in=ids).select_related("organisation", "locale")
+    )
+    return sorted(
+        one_per_translation(workshops, page.locale.language_code), key=lambda workshop: workshop.title
+    )

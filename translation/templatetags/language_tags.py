@@ -138,6 +138,15 @@ def in_other_language(context, item):
 
 
 @register.simple_tag(takes_context=True)
+def reader_url(context, page):
+    """Where a link to ``page`` takes the reader: the page, when it is in the reader's language;
+    otherwise the reader's-language view of it, which keeps the interface in their language."""
+    if page.locale_id == reader_locale(context).pk:
+        return page.get_url(request=context.get("request"))
+    return reverse("untranslated", args=[page.pk])
+
+
+@register.simple_tag(takes_context=True)
 def not_in_reader_language(context, item):
     """Whether a page's text is in another language than the reader's (the interface's).
 
