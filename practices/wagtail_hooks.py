@@ -6,13 +6,19 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import views
+from . import dashboard, views
 from .models import Country, MaterialFormat, Organisation, Theme
 from .roles import UnpublishedWorkPolicy
 
 # Registered before any admin view asks for the page policy (Wagtail's documented place for it).
 page_policy = UnpublishedWorkPolicy(Page)
 register_permission_policy(Page, page_policy)
+
+
+@hooks.register("construct_homepage_panels")
+def add_trainer_panel(request, panels):
+    if dashboard.is_trainer(request.user):
+        panels.append(dashboard.TrainerPanel(request.user))
 
 
 @hooks.register("construct_page_chooser_queryset")

@@ -1,0 +1,30 @@
+"""A trainer's dashboard lists their own workshops and learning paths and starts new ones."""
+
+import pytest
+
+from practices.roles import ensure_trainers
+from tests.factories import LearningPathPageFactory, UserFactory, WorkshopPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_trainer_sees_their_own_workshops_and_paths_and_can_start_new_ones(client):
+    trainer = UserFactory()
+    mine = WorkshopPageFactory(owner=trainer, title="Facilitating a budget clinic")
+    WorkshopPageFactory(title="Someone else's workshop")
+    path = LearningPathPageFactory(owner=trainer, title="From idea to festival")
+    trainer.groups.add(ensure_trainers(mine.get_parent(), path.get_parent()))
+    client.force_login(trainer)
+
+    html = client.get("/admin/").content.decode()
+
+    assert "Facilitating a budget clinic" in html
+    assert f"/admin/pages/{mine.pk}/edit/" in html
+    assert "From idea to festival" in html and f"/admin/pages/{path.pk}/edit/" in html
+    assert "Someone else&#x27;s workshop" not in html and "Someone else's workshop" not in html
+    assert f"/admin/pages/add/practices/workshoppage/{mine.get_parent().pk}/" in html
+
+
+def test_the_panel_is_only_for_trainers(client):
+    client.force_login(UserFactory(is_superuser=True))
+    assert "My workshops" not in client.get("/admin/").content.decode()
