@@ -82,11 +82,14 @@ def in_reader_language(queryset, locale):
         *[When(locale__language_code=code, then=Value(rank)) for rank, code in enumerate(order)],
         default=Value(len(order)),
     )
-    return queryset.annotate(
+    ranked = queryset.annotate(
         version_rank=Window(
             RowNumber(), partition_by=[F("translation_key")], order_by=[preference.asc(), F("pk").asc()]
         )
-    ).filter(version_rank=1)
+    )
+    # The choice as a subquery: the queryset itself stays free of the window, which the database
+    # search backend and later annotations cannot handle.
+    return queryset.filter(pk__in=ranked.filter(version_rank=1).values("pk"))
 
 
 def one_per_translation(pages, language_code):
