@@ -67,11 +67,18 @@ def live_version(page):
 
 def reader_url(page):
     """Where a link to ``page`` takes the reader: the page, when it is in the reader's language;
-    otherwise the reader's-language view of it (``/<lang>/untranslated/<id>/``), which shows the
-    same version with the interface kept in the reader's language."""
+    otherwise the reader's-language view of it (``untranslated_url``)."""
     if page.locale.language_code == reader_content_language():
         return page.get_url()
-    return reverse("untranslated", args=[page.pk])
+    return untranslated_url(page.pk)
+
+
+def untranslated_url(page_id, reader_code=None):
+    """The reader's-language view of a page in another language (``/<lang>/untranslated/<id>/``),
+    which shows the version the reader reads first with the interface kept in the reader's
+    language; for the active language's readers, or ``reader_code``'s."""
+    with translation.override(reader_code or translation.get_language()):
+        return reverse("untranslated", args=[page_id])
 
 
 def in_reader_language(queryset, locale):

@@ -33,6 +33,7 @@ from practices.models import (
     WorkshopPage,
 )
 from translation.templatetags.language_tags import local_date, local_number
+from translation.transliteration import SERBIAN_SCRIPTS, transliterate_text
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
@@ -353,14 +354,16 @@ def test_untranslated_view_shows_the_version_its_readers_read_first_with_a_notic
     shown = next((versions[code] for code in reading_order(language) if code in versions), None)
     shown = shown or source_version(versions)
     assert response.context["page"].pk == shown.pk
-    assert escape(shown.title) in html
+    # Serbian in the other script reads in the reader's, transliterated.
+    shown_language = language if SERBIAN_SCRIPTS.get(shown.locale.language_code) == language else None
+    assert escape(transliterate_text(shown.title, language) if shown_language else shown.title) in html
 
     # The notice, in the language asked for, which is also the interface's.
     assert found.html_lang == HTML_LANG[language]
     assert interface_text(language, UNTRANSLATED_NOTICE) in html
     assert interface_text(language, "Skip to main content") in html
     # The content is marked with its own language; links go to every existing version.
-    assert found.main_lang == HTML_LANG[shown.locale.language_code]
+    assert found.main_lang == HTML_LANG[shown_language or shown.locale.language_code]
     assert found.notice_links == {HTML_LANG[code]: page.url for code, page in versions.items()}
     # Not for search engines: they get the shown version's own address.
     assert found.robots == "noindex"
@@ -374,6 +377,46 @@ def test_untranslated_view_shows_the_version_its_readers_read_first_with_a_notic
     # Navigation stays in the reader's language.
     index = PracticeIndexPage.objects.live().get(locale__language_code=language)
     assert f'href="{index.url}"' in html
+
+
+def only_in_one_serbian_script(script):
+    """A live practice in Serbian written in ``script`` and not in the other one."""
+    other = SERBIAN_SCRIPTS[script]
+    for page in GoodPracticePage.objects.live().filter(locale__language_code=script):
+        if (
+            not GoodPracticePage.objects.live()
+            .filter(translation_key=page.translation_key, locale__language_code=other)
+            .exists()
+        ):
+            return page
+    raise AssertionError(f"the demo has no practice in {script} alone")
+
+
+@pytest.mark.parametrize("script", ["sr", "sr-latn"])
+def test_serbian_in_the_other_script_is_shown_transliterated(client, script):
+    page = only_in_one_serbian_script(script)
+    reader = SERBIAN_SCRIPTS[script]
+    response = client.get(f"/{reader}/untranslated/{page.pk}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    found = parse(response)
+    assert found.main_lang == found.html_lang == HTML_LANG[reader]
+    assert escape(transliterate_text(page.title, reader)) in html
+    assert escape(page.title) not in html
+    assert (
+        interface_text(
+            reader,
+            "It is written in the other Serbian script: you are reading it transliterated automatically.",
+        )
+        in html
+    )
+    # Where the reader meets it among their language's cards, it is in their script too.
+    listing = client.get(
+        page.get_parent().specific.get_translation(Locale.objects.get(language_code=reader)).url
+    )
+    listed = listing.content.decode()
+    assert escape(transliterate_text(page.title, reader)) in listed
+    assert f'href="/{reader}/untranslated/{page.pk}/"' in listed
 
 
 def test_untranslated_view_without_a_source_shows_the_default_language(client):

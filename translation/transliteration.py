@@ -77,6 +77,65 @@ def transliterate_text(text, target_code):
     )
 
 
+def in_reader_script(text, language_code, reader_code):
+    """Text in the reader's Serbian script when it is written in the other one (shown on the fly
+    where no version in the reader's script exists); any other text as it is."""
+    if SERBIAN_SCRIPTS.get(language_code) == reader_code:
+        return transliterate_text(text, reader_code)
+    return text
+
+
+_TAG = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
+_TAG_NAME = re.compile(r"</?([a-zA-Z][a-zA-Z0-9-]*)")
+_HAS_LANG = re.compile(r"\slang=")
+_TEXT_ATTRIBUTE = re.compile(r'(\s(?:alt|title|aria-label|placeholder)=")([^"]*)(")')
+_VOID_ELEMENTS = {
+    "area",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
+_RAW_TEXT_ELEMENTS = {"script", "style"}
+
+
+def transliterate_html(html, target_code):
+    """An HTML fragment's Serbian text in the script of ``target_code``: text and the words of
+    alt, title, aria-label and placeholder attributes, but not what is marked as another language
+    (an element with ``lang`` and everything in it), nor scripts and styles."""
+    parts = []
+    kept = []  # the names of the open elements whose content stays as it is
+    for part in _TAG.split(html):
+        tag = _TAG_NAME.match(part) if part.startswith("<") else None
+        if tag is None:
+            parts.append(part if kept or part.startswith("<!--") else transliterate_text(part, target_code))
+            continue
+        name = tag.group(1).lower()
+        if part.startswith("</"):
+            if kept and kept[-1] == name:
+                kept.pop()
+            parts.append(part)
+            continue
+        if not kept:
+            part = _TEXT_ATTRIBUTE.sub(
+                lambda found: found[1] + transliterate_text(found[2], target_code) + found[3], part
+            )
+        # The same element inside a kept one closes later: count it so its end tag does not end the keeping.
+        nested = kept and kept[-1] == name
+        starts_keeping = not kept and (name in _RAW_TEXT_ELEMENTS or _HAS_LANG.search(part))
+        if name not in _VOID_ELEMENTS and (nested or starts_keeping):
+            kept.append(name)
+        parts.append(part)
+    return "".join(parts)
+
+
 def derive_other_script(instance, user=None):
     """Create or refresh the other Serbian script's translation of ``instance`` by transliteration.
 

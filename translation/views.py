@@ -13,6 +13,7 @@ from wagtail_localize.models import TranslationSource
 from practices.language_versions import reading_order
 
 from .templatetags.language_tags import bcp47, language_name_local
+from .transliteration import SERBIAN_SCRIPTS, transliterate_html
 
 # Page ids are 32-bit integers in every database the site runs on; larger ones are not pages
 # (and would make SQLite and PostgreSQL raise instead of finding nothing).
@@ -53,6 +54,8 @@ def untranslated_page(request, page_id):
     is_original = has_source and shown.pk == original.pk
     shown = shown.specific
     shown_url = shown.get_url(request)
+    # Serbian in the other script is shown in the reader's, transliterated as it is served.
+    transliterated = SERBIAN_SCRIPTS.get(shown.locale.language_code) == language
 
     for hook in hooks.get_hooks("before_serve_page"):
         result = hook(shown, request, (), {})
@@ -67,7 +70,8 @@ def untranslated_page(request, page_id):
             "language": get_language_info(language)["name_translated"],
             "lang": bcp47(language),
             "page": shown,
-            "page_lang": bcp47(shown.locale),
+            "page_lang": bcp47(language if transliterated else shown.locale),
+            "transliterated": transliterated,
             "page_language": _in_sentence(get_language_info(shown.locale.language_code)["name_translated"]),
             "is_original": is_original,
             "canonical_url": request.build_absolute_uri(shown_url),
@@ -83,8 +87,21 @@ def untranslated_page(request, page_id):
                 if code in versions
             ],
         }
+        if transliterated:
+            response.add_post_render_callback(lambda rendered: _into_script(rendered, language))
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def _into_script(response, language):
+    """The page's own words (its title and what ``<main>`` holds) in the reader's Serbian script."""
+    html = response.content.decode(response.charset)
+    for opening, closing in (("<title", "</title>"), ("<main", "</main>")):
+        start = html.find(">", html.find(opening)) + 1
+        end = html.rfind(closing)
+        if 0 < start <= end:
+            html = html[:start] + transliterate_html(html[start:end], language) + html[end:]
+    response.content = html.encode(response.charset)
 
 
 def _original_version(page, versions):

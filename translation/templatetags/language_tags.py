@@ -9,6 +9,8 @@ from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale
 
+from .. import transliteration
+
 register = template.Library()
 
 # Language codes of the site mapped to BCP 47 tags that name the script where it matters.
@@ -126,6 +128,14 @@ def _is_non_page_view(path):
     return match.url_name not in (None, "wagtail_serve")
 
 
+def _reads_as_other_language(item, locale):
+    """Whether a page's text reads as another language than ``locale``'s: Serbian in the other
+    script reads as the same language, since it is shown transliterated (``in_reader_script``)."""
+    if item.locale_id == locale.pk:
+        return False
+    return transliteration.SERBIAN_SCRIPTS.get(item.locale.language_code) != locale.language_code
+
+
 @register.simple_tag(takes_context=True)
 def in_other_language(context, item):
     """Whether a page's text is in another language than the page being shown (or the active language).
@@ -133,8 +143,9 @@ def in_other_language(context, item):
     Usage: ``{% in_other_language item as other_language %}``.
     """
     page = context.get("page")
-    locale_id = getattr(page, "locale_id", None) or Locale.get_active().pk
-    return item.locale_id != locale_id
+    return _reads_as_other_language(
+        item, page.locale if hasattr(page, "locale_id") else reader_locale(context)
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -152,9 +163,19 @@ def not_in_reader_language(context, item):
 
     Usually the same answer as ``in_other_language``; they differ where a page is shown in a
     language it has not been translated into (the untranslated view). ``in_other_language``
-    decides ``lang`` attributes, this one the "In Bosnian" flags.
+    decides ``lang`` attributes, this one the "In Bosnian" flags. Nothing (a handout or a link
+    in an agenda) is in the reader's language.
     """
-    return item.locale_id != reader_locale(context).pk
+    return item is not None and _reads_as_other_language(item, reader_locale(context))
+
+
+@register.filter
+def in_reader_script(text, page):
+    """A page's text in the reader's Serbian script when it is written in the other one (text
+    that belongs to no page, as it is)."""
+    if page is None:
+        return text
+    return transliteration.in_reader_script(text, page.locale.language_code, translation.get_language())
 
 
 def _format_language():
