@@ -55,7 +55,6 @@ serbian_stemmer = token_filter("serbian_stemmer", type="stemmer", language="serb
 czech_stemmer = token_filter("czech_stemmer", type="stemmer", language="czech")
 english_stemmer = token_filter("english_stemmer", type="stemmer", language="english")
 english_possessive = token_filter("english_possessive", type="stemmer", language="possessive_english")
-autocomplete_grams = token_filter("autocomplete_grams", type="edge_ngram", min_gram=2, max_gram=20)
 
 
 def without_diacritics(word):
@@ -147,26 +146,12 @@ def analyzers(locale_code):
         char_filter=["html_strip", macedonian_letters],
         filter=["lowercase", "serbian_normalization", folding],
     )
-    autocomplete = analyzer(
-        "autocomplete",
-        tokenizer="standard",
-        char_filter=[macedonian_letters],
-        filter=["lowercase", "serbian_normalization", "asciifolding", autocomplete_grams],
-    )
-    autocomplete_search = analyzer(
-        "autocomplete_search",
-        tokenizer="standard",
-        char_filter=[macedonian_letters],
-        filter=["lowercase", "serbian_normalization", "asciifolding"],
-    )
     return {
         "text": text,
         # A field's own search analyzer reads the query as a reader of the index's language would.
         "text_search": searches[locale_code],
         "text_search_by_reader": searches,
         "exact": exact,
-        "autocomplete": autocomplete,
-        "autocomplete_search": autocomplete_search,
     }
 
 

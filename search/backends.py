@@ -15,18 +15,26 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, Q
+from django.utils import translation
 from django.utils.html import escape
 from elasticsearch import BadRequestError
 from wagtail.models import Locale, Page
 from wagtail.search.query import Fuzzy
 
-from practices.language_versions import in_reader_language
+from practices.language_versions import in_reader_language, untranslated_url
 from practices.models import Country, MaterialFormat, Organisation, Theme
-from translation.transliteration import cyrillic_to_latin, latin_to_cyrillic
+from translation.templatetags.language_tags import bcp47
+from translation.transliteration import (
+    SERBIAN_SCRIPTS,
+    cyrillic_to_latin,
+    in_reader_script,
+    latin_to_cyrillic,
+)
 
 from . import engine, query
 from .analysis import database_terms
 from .documents import DOCUMENTS, Relations, document_for, indexed_models
+from .glossary import WORD
 from .params import FACET_FIELDS, TYPE_LABELS, SearchResponse, SearchResult
 
 logger = logging.getLogger(__name__)
@@ -175,8 +183,18 @@ class ElasticsearchBackend:
         )
 
     def autocomplete(self, text, locale):
-        hits = query.autocomplete(engine.client(), text, locale, settings.LANGUAGE_CODE).execute()
-        return [{"title": hit.title, "url": hit.url, "type": hit.type} for hit in hits]
+        hits = query.suggestions(engine.client(), text, locale, settings.LANGUAGE_CODE).execute()
+        return [
+            suggestion(
+                page_id=hit.page_id,
+                title=hit.title,
+                url=hit.url,
+                kind=hit.type,
+                locale=hit.locale,
+                reader=locale,
+            )
+            for hit in hits
+        ]
 
     def similar(self, page, size=4):
         hits = query.similar(engine.client(), page, size).execute()
@@ -296,25 +314,23 @@ class DatabaseBackend:
             everything.extend(document_for(pages.model).with_related(in_reader_language(pages, locale)))
         score = {key: value for scores in (text_keys or {}).values() for key, value in scores.items()}
 
-        def in_other_language(page):
-            return page.locale_id != locale.pk
+        weights = query.SEARCHING.weights(params.locale, settings.LANGUAGE_CODE)
 
-        def relevance(page):
-            """The best version's score, the reader's language (then the default) preferred as
-            by the engine (``query.SEARCHING``)."""
-            if not in_other_language(page):
-                preference = query.SEARCHING.reader
-            elif page.locale.language_code == settings.LANGUAGE_CODE:
-                preference = query.SEARCHING.default
-            else:
-                preference = 1
-            return score.get(page.translation_key, 0.0) * preference
+        def language_weight(page):
+            """How near the page's language is to the reader's (``reading_order``), as the engine
+            weighs it (``query.SEARCHING``)."""
+            return weights.get(page.locale.language_code, 1)
 
         if params.q and params.sort == "relevance":
-            everything.sort(key=lambda page: (-relevance(page), in_other_language(page)))
+            everything.sort(
+                key=lambda page: (
+                    -score.get(page.translation_key, 0.0) * language_weight(page),
+                    -language_weight(page),
+                )
+            )
         else:
             everything.sort(key=lambda page: page.first_published_at or 0, reverse=True)
-            everything.sort(key=in_other_language)
+            everything.sort(key=lambda page: -language_weight(page))
 
         count = len(everything)
         last_page = max(1, -(-count // params.per_page))
@@ -373,20 +389,24 @@ class DatabaseBackend:
         )
 
     def autocomplete(self, text, locale):
-        suggestions = []
-        seen = set()
+        reader = Locale.objects.get(language_code=locale)
+        found = {}
         for model in indexed_models():
-            pages = in_reader_language(
-                model.objects.live().public(), Locale.objects.get(language_code=locale)
-            )
+            pages = in_reader_language(model.objects.live().public(), reader).select_related("locale")
             for variant in query_variants(text):
                 for page in pages.autocomplete(variant)[:8]:
-                    if page.translation_key not in seen:
-                        seen.add(page.translation_key)
-                        suggestions.append(
-                            {"title": page.title, "url": page.get_url(), "type": document_for(page).type}
-                        )
-        return suggestions[:8]
+                    found.setdefault(page.translation_key, page)
+        return [
+            suggestion(
+                page_id=page.pk,
+                title=page.title,
+                url=page.get_url(),
+                kind=document_for(page).type,
+                locale=page.locale.language_code,
+                reader=locale,
+            )
+            for page in list(found.values())[:8]
+        ]
 
     def similar(self, page, size=4):
         theme_ids = page.themes.values_list("pk", flat=True)
@@ -420,11 +440,31 @@ def _with_fallback(operation):
 def run_search(params):
     response, degraded = _with_fallback(lambda backend: backend.search(params))
     response.degraded = degraded
+    for result in response.results:
+        result.read_by(params.locale)
     return response
 
 
 def run_autocomplete(text, locale):
-    return _with_fallback(lambda backend: backend.autocomplete(text, locale))[0]
+    """Suggestions for a text being typed, for readers of ``locale``: the search's first pages
+    (one per translation, in the reading order), each as ``suggestion`` gives it."""
+    if not WORD.search(text):
+        return []
+    with translation.override(locale):
+        return _with_fallback(lambda backend: backend.autocomplete(text, locale))[0]
+
+
+def suggestion(*, page_id, title, url, kind, locale, reader):
+    """One suggestion: the title (Serbian in the reader's script), a link that keeps the reader's
+    language, the language it is shown in, and its name when that is not the reader's."""
+    shown = reader if SERBIAN_SCRIPTS.get(locale) == reader else locale
+    return {
+        "title": in_reader_script(title, locale, reader),
+        "url": url if locale == reader else untranslated_url(page_id, reader),
+        "type": kind,
+        "lang": bcp47(shown),
+        "language": "" if shown == reader else facet_labels(reader)["language"].get(shown, shown),
+    }
 
 
 def similar_pages(page, size=4):

@@ -16,8 +16,9 @@ concepts of a query's words meet them there, whatever language either is written
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 import simplemma
@@ -167,6 +168,22 @@ class ReaderGlossary:
                 return self.stems[stem]
         return None
 
+    @cached_property
+    def sorted_words(self):
+        return sorted(self.words)
+
+    def completions(self, beginning):
+        """The single-word terms that a word beginning as ``beginning`` may be, the shortest first
+        (compared as ``comparable`` writes words)."""
+        start = comparable(beginning)
+        keys = self.sorted_words
+        position = bisect_left(keys, start)
+        matching = []
+        while position < len(keys) and keys[position].startswith(start):
+            matching.append(keys[position])
+            position += 1
+        return list(dict.fromkeys(self.words[key] for key in sorted(matching, key=len)))
+
     def phrase_key(self, words):
         return tuple(phrase_word_key(word, self.reader_code) for word in words)
 
@@ -227,6 +244,17 @@ def reader_glossary(reader_code):
         for term, engine_form in engine_forms(terms_of(rule)).items():
             glossary.add(term, engine_form)
     return glossary
+
+
+def completions(beginning, reader_code, limit):
+    """Up to ``limit`` glossary terms, one per concept, the shortest first, that a word beginning
+    as ``beginning`` may become; not the concept ``beginning`` already names as a whole word."""
+    concepts = concepts_of_terms(reader_code)
+    named = term_of_word(beginning, reader_code)
+    chosen = {frozenset(concepts.get(named, ())): None} if named else {}
+    for term in reader_glossary(reader_code).completions(beginning):
+        chosen.setdefault(frozenset(concepts.get(term, ())), term)
+    return [term for term in chosen.values() if term is not None][:limit]
 
 
 def in_glossary_terms(words, reader_code):

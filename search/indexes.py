@@ -50,18 +50,7 @@ def mapping(locale_code):
     result.field("locale", Keyword(eager_global_ordinals=True))
     result.field("type", Keyword(eager_global_ordinals=True))
     result.field("url", Keyword(index=False))
-    result.field(
-        "title",
-        highlighted_text(
-            copy_to="spell",
-            fields={
-                **names,
-                "autocomplete": Text(
-                    analyzer=roles["autocomplete"], search_analyzer=roles["autocomplete_search"]
-                ),
-            },
-        ),
-    )
+    result.field("title", highlighted_text(copy_to="spell", fields=names))
     result.field("summary", highlighted_text(copy_to="spell"))
     # Titles and summaries feed "did you mean": their words are the ones worth suggesting, and
     # analysing every body a second time would cost a fifth of indexing time.

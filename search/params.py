@@ -7,7 +7,9 @@ from django.conf import settings
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from practices.language_versions import untranslated_url
 from practices.numbers import parse_positive_int
+from translation.transliteration import SERBIAN_SCRIPTS, transliterate_text
 
 MAX_QUERY_LENGTH = 200
 PER_PAGE = 10
@@ -164,6 +166,20 @@ class SearchResult:
     page_id: int
     translation_key: str
     title_html: str = ""
+    # Set by ``read_by``: what the reader follows, and the language the reader sees the hit in.
+    reader_url: str = ""
+    shown_language: str = ""
+
+    def read_by(self, reader):
+        """The hit as a reader of ``reader`` sees it: Serbian in the other script transliterated into
+        the reader's, and a hit in another language linked to the reader's-language view of it."""
+        self.reader_url = self.url if self.locale == reader else untranslated_url(self.page_id, reader)
+        self.shown_language = self.locale
+        if SERBIAN_SCRIPTS.get(self.locale) == reader:
+            for name in ("title", "title_html", "summary", "highlight"):
+                setattr(self, name, transliterate_text(getattr(self, name), reader))
+            self.shown_language = reader
+        return self
 
     def as_json(self):
         return {
@@ -171,8 +187,10 @@ class SearchResult:
             "translation_key": self.translation_key,
             "title": self.title,
             "url": self.url,
+            "reader_url": self.reader_url,
             "type": self.type,
             "locale": self.locale,
+            "transliterated": self.shown_language != self.locale,
             "summary": self.summary,
             "highlight": self.highlight,
             "organisation": self.organisation,

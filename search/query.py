@@ -10,9 +10,17 @@ from dataclasses import dataclass
 
 from elasticsearch.dsl import Q, Search
 
+from practices.language_versions import reading_order
+
 from .analysis import content_words, search_analyzer_name
 from .documents import document_for
-from .glossary import concepts_of_query_terms, in_glossary_terms, phrase_word_key
+from .glossary import (
+    WORD,
+    completions,
+    concepts_of_query_terms,
+    in_glossary_terms,
+    phrase_word_key,
+)
 from .indexes import alias_name, all_aliases
 from .params import FACET_FIELDS
 
@@ -44,11 +52,23 @@ CONCEPT_MINIMUM_SHOULD_MATCH = "1<60%"
 
 @dataclass(frozen=True)
 class LanguagePreference:
-    """How much a document in the reader's language, or in the default one, counts for more."""
+    """How much a document in the reader's language, or in the default one, counts for more; the
+    languages the reader reads next (``reading_order``) count for less than the reader's and more
+    than the default one, nearest first."""
 
     reader: float
     default: float
     boost_mode: str
+
+    def weights(self, reader, default_locale):
+        """{language: weight} for a reader; languages not named weigh 1."""
+        neighbours = [code for code in reading_order(reader) if code not in (reader, default_locale)]
+        step = (self.reader - self.default) / (len(neighbours) + 1)
+        return {
+            default_locale: self.default,
+            **{code: self.reader - step * rank for rank, code in enumerate(neighbours, start=1)},
+            reader: self.reader,
+        }
 
 
 # Searching: enough that the reader's version represents its group and decides near-ties, not
@@ -56,8 +76,6 @@ class LanguagePreference:
 SEARCHING = LanguagePreference(reader=1.3, default=1.1, boost_mode="multiply")
 # Browsing (no words, or newest first): the reader's language first outright, then by date.
 BROWSING = LanguagePreference(reader=1000, default=100, boost_mode="replace")
-# Suggesting titles: the reader's language first outright, the best match first within it.
-SUGGESTING = LanguagePreference(reader=1000, default=100, boost_mode="sum")
 
 
 def prefer_locale(query, locale, default_locale, preference=SEARCHING):
@@ -65,8 +83,10 @@ def prefer_locale(query, locale, default_locale, preference=SEARCHING):
         "function_score",
         query=query,
         functions=[
-            {"filter": Q("term", locale=locale), "weight": preference.reader},
-            {"filter": Q("term", locale=default_locale), "weight": preference.default},
+            *(
+                {"filter": Q("term", locale=code), "weight": weight}
+                for code, weight in preference.weights(locale, default_locale).items()
+            ),
             {"weight": 1},
         ],
         score_mode="max",
@@ -267,13 +287,42 @@ def count_matches(client, text, reader):
     return Search(using=client, index=",".join(all_aliases())).query(text_query(text, reader)).count()
 
 
-def autocomplete(client, text, locale, default_locale, size=8):
-    query = Q("match", **{"title.autocomplete": {"query": text, "operator": "and"}})
+# A word being typed stands for at most this many glossary terms (one per concept) …
+COMPLETIONS = 3
+# … once it has this many letters.
+COMPLETION_MIN_LENGTH = 3
+# A title's or summary's word that merely starts as the typed one counts for little: a word the
+# search finds as it is, or a glossary term it completes, decides the order.
+STARTED_WORD_WEIGHT = 0.1
+
+
+def suggestions(client, text, reader, default_locale, size=8):
+    """The search's first pages for a text being typed: the text as the search reads it, or the
+    text with its last word read as the start of a word: of a glossary term, which then reaches its
+    equivalents in every language as the search's words do, or of a title's or summary's word in
+    either script."""
+    *finished, typing = WORD.findall(text.lower()) or [""]
+    started = [
+        Q(
+            "constant_score",
+            filter=Q("multi_match", query=typing, type="bool_prefix", fields=["title.exact", "spell"]),
+            boost=STARTED_WORD_WEIGHT,
+        )
+    ]
+    if len(typing) >= COMPLETION_MIN_LENGTH:
+        completed = completions(typing, reader, COMPLETIONS)
+        if completed:
+            started.append(text_query(" ".join(completed), reader))
+    typed = Q("bool", should=started, minimum_should_match=1)
+    if finished:
+        typed = Q("bool", must=[text_query(" ".join(finished), reader), typed])
+    query = Q("bool", should=[text_query(text, reader), typed], minimum_should_match=1)
     return (
         Search(using=client, index=",".join(all_aliases()))
-        .query(prefer_locale(query, locale, default_locale, SUGGESTING))
+        .query(prefer_locale(query, reader, default_locale, SEARCHING))
         .extra(collapse={"field": "translation_key"})
-        .source(["title", "url", "type", "locale"])[:size]
+        .params(search_type="dfs_query_then_fetch")
+        .source(["page_id", "title", "url", "type", "locale"])[:size]
     )
 
 

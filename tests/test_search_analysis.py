@@ -88,10 +88,3 @@ def test_english_and_slovenian_are_stemmed_albanian_only_folded(elasticsearch):
     assert terms(elasticsearch, "sl", "umetnikov") == terms(elasticsearch, "sl", "umetniki")
     assert terms(elasticsearch, "sl", "gledališča") == terms(elasticsearch, "sl", "gledališče")
     assert "kulture" in terms(elasticsearch, "sq", "Kulturë")
-
-
-def test_autocomplete_prefixes_fold_script_and_diacritics(elasticsearch):
-    grams = terms(elasticsearch, "sr", "Позориште", analyzer="autocomplete")
-    assert {"po", "poz", "pozor"} <= grams
-    assert terms(elasticsearch, "sr", "pozor", analyzer="autocomplete_search") == {"pozor"}
-    assert terms(elasticsearch, "sr", "позор", analyzer="autocomplete_search") == {"pozor"}

@@ -6,8 +6,10 @@ Every test here runs twice, once per backend, through the public JSON API and th
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils.html import strip_tags
 from wagtail.models import Page
 
+from practices.language_versions import reading_order
 from practices.models import GoodPracticePage, LearningPathPage, TrainingMaterialPage, WorkshopPage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
@@ -54,8 +56,10 @@ def test_response_has_the_documented_shape(client, backend):
         "translation_key",
         "title",
         "url",
+        "reader_url",
         "type",
         "locale",
+        "transliterated",
         "summary",
         "highlight",
         "organisation",
@@ -110,11 +114,52 @@ def test_finds_across_scripts(client, backend, query, lang):
     assert "village-touring-forum-theatre-peja" in slugs(api(client, q=query, lang=lang))
 
 
-def test_results_in_the_readers_language_come_first(client, backend):
-    data = api(client, lang="mk")
-    locales = [result["locale"] for result in data["results"]]
-    assert locales[0] == "mk"
-    assert locales == sorted(locales, key=lambda code: code != "mk")
+@pytest.mark.parametrize("lang", ["mk", "sr", "sl", "cnr"])
+def test_browsing_gives_each_page_in_the_first_language_of_the_readers_reading_order(client, backend, lang):
+    order = reading_order(lang)
+    data = api(client, lang=lang)
+    ranks = []
+    for result in data["results"]:
+        available = set(
+            Page.objects.live()
+            .public()
+            .filter(translation_key=result["translation_key"])
+            .values_list("locale__language_code", flat=True)
+        )
+        wanted = next((code for code in order if code in available), None)
+        assert result["locale"] == (wanted or result["locale"]), result["title"]
+        ranks.append(order.index(result["locale"]) if result["locale"] in order else len(order))
+    assert ranks[0] == 0
+    assert ranks == sorted(ranks)
+
+
+def test_a_result_in_another_language_keeps_the_reader_in_theirs(client, backend):
+    data = api(client, q="Калеидоскоп", lang="sl")
+    foreign = [result for result in data["results"] if result["locale"] != "sl"]
+    assert foreign
+    for result in foreign:
+        assert result["reader_url"] == f"/sl/untranslated/{result['id']}/"
+    page = client.get("/sl/search/", {"q": "Калеидоскоп"}).content.decode()
+    assert f'href="/sl/untranslated/{foreign[0]["id"]}/"' in page
+
+
+def test_serbian_in_the_other_script_is_transliterated_for_the_reader(client, backend):
+    """The Peja forum theatre practice is in Serbian Cyrillic, not in Latin."""
+    versions = Page.objects.live().filter(url_path__endswith="/village-touring-forum-theatre-peja/")
+    assert "sr" in {page.locale.language_code for page in versions}
+    assert "sr-latn" not in {page.locale.language_code for page in versions}
+    result = next(
+        result
+        for result in api(client, q="позориште у селу", lang="sr-latn")["results"]
+        if result["url"].rstrip("/").endswith("village-touring-forum-theatre-peja")
+    )
+    assert result["locale"] == "sr"
+    assert result["transliterated"] is True
+    assert result["title"].startswith("Pozorište u selu")
+    assert result["reader_url"] == f"/sr-latn/untranslated/{result['id']}/"
+    text = strip_tags(client.get("/sr-latn/search/", {"q": "pozorište u selu"}).content.decode())
+    assert "Pozorište u selu" in text
+    assert "Позориште у селу" not in text
 
 
 def test_a_page_only_in_another_language_is_shown_with_its_language(client, backend):
@@ -184,13 +229,39 @@ def test_unknown_but_well_formed_values_give_an_empty_result(client, backend):
     assert data["results"] == []
 
 
-def test_autocomplete(client, backend):
-    response = client.get(reverse("search_autocomplete_api"), {"q": "crowdf", "lang": "en"})
+def suggest(client, text, lang):
+    response = client.get(reverse("search_autocomplete_api"), {"q": text, "lang": lang})
     assert response.status_code == 200
-    titles = [suggestion["title"] for suggestion in response.json()["suggestions"]]
-    assert any("crowdfunding" in title.lower() for title in titles)
-    short = client.get(reverse("search_autocomplete_api"), {"q": "c", "lang": "en"}).json()
-    assert short == {"suggestions": []}
+    return response.json()["suggestions"]
+
+
+def test_autocomplete(client, backend):
+    suggestions = suggest(client, "crowdf", "en")
+    assert any("crowdfunding" in suggestion["title"].lower() for suggestion in suggestions)
+    assert all(set(suggestion) == {"title", "url", "type", "lang", "language"} for suggestion in suggestions)
+    assert suggest(client, "c", "en") == []
+    assert suggest(client, "!!", "en") == []
+
+
+def test_suggestions_name_another_language_and_keep_the_reader_in_theirs(client, backend):
+    suggestions = suggest(client, "Калеидоскоп", "sl")
+    foreign = [suggestion for suggestion in suggestions if suggestion["lang"] != "sl"]
+    assert foreign
+    for suggestion in foreign:
+        assert suggestion["url"].startswith("/sl/untranslated/")
+        assert suggestion["language"]
+    assert all(suggestion["language"] == "" for suggestion in suggestions if suggestion["lang"] == "sl")
+
+
+def test_suggestions_give_serbian_in_the_readers_script(client, backend):
+    suggestion = next(
+        suggestion
+        for suggestion in suggest(client, "pozorište u se", "sr-latn")
+        if suggestion["title"].startswith("Pozorište u selu")
+    )
+    assert suggestion["lang"] == "sr-Latn"
+    assert suggestion["language"] == ""
+    assert suggestion["url"].startswith("/sr-latn/untranslated/")
 
 
 def test_search_page_renders_results_and_facets(client, backend):

@@ -217,7 +217,14 @@
         var title = document.createElement("span");
         title.className = "autocomplete__title";
         title.textContent = item.title;
+        if (item.lang) title.setAttribute("lang", item.lang);
         option.appendChild(title);
+        if (item.language) {
+          var language = document.createElement("span");
+          language.className = "autocomplete__language";
+          language.textContent = item.language;
+          option.appendChild(language);
+        }
         if (words[item.type]) {
           var kind = document.createElement("span");
           kind.className = "autocomplete__type";
