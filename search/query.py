@@ -63,12 +63,21 @@ class LanguagePreference:
     def weights(self, reader, default_locale):
         """{language: weight} for a reader; languages not named weigh 1."""
         neighbours = [code for code in reading_order(reader) if code not in (reader, default_locale)]
-        step = (self.reader - self.default) / (len(neighbours) + 1)
+        span = (self.reader - self.default) * NEIGHBOURS_SHARE
         return {
             default_locale: self.default,
-            **{code: self.reader - step * rank for rank, code in enumerate(neighbours, start=1)},
+            **{
+                code: self.default + span * (len(neighbours) + 1 - rank) / len(neighbours)
+                for rank, code in enumerate(neighbours, start=1)
+            },
             reader: self.reader,
         }
+
+
+# The languages read next weigh in the lowest quarter between the default language and the
+# reader's: enough to choose which version represents a page, too little to reorder pages (on
+# the judged queries, the whole span cost nDCG@10 0.005 on both sets; a quarter cost nothing).
+NEIGHBOURS_SHARE = 0.25
 
 
 # Searching: enough that the reader's version represents its group and decides near-ties, not
