@@ -3,6 +3,8 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
+# The browser tests' JavaScript (axe-core), pinned in tests/package-lock.json; npm ci leaves this file.
+TEST_NODE_MODULES := tests/node_modules/.package-lock.json
 
 .PHONY: run setup install messages test test-sqlite lint format clean
 
@@ -25,11 +27,17 @@ install: $(BIN)/python
 messages: install
 	$(MANAGE) compile_translations
 
+# Needs Node.js and npm, which only the tests use: without them the accessibility tests are skipped
+# with a message (and fail under CI=true).
+$(TEST_NODE_MODULES): tests/package.json tests/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then cd tests && npm ci --no-audit --no-fund; \
+	else echo "*** No npm here: the accessibility tests will be skipped (install Node.js and npm). ***" >&2; fi
+
 # The whole suite runs on DATABASE_URL (PostgreSQL in CI) or the embedded SQLite default, its
 # search tests on ELASTICSEARCH_URL or else on the test node that .ci/with-elasticsearch starts
 # when this machine has Java 21+ and Maven (skipped loudly without); when a server database is
 # configured, the smoke pass runs once more on SQLite without the engine.
-test: install messages lint
+test: install messages lint $(TEST_NODE_MODULES)
 	$(MANAGE) makemigrations --check --dry-run
 	.ci/with-elasticsearch $(BIN)/pytest
 	@if [ -n "$$DATABASE_URL" ]; then \
@@ -47,4 +55,4 @@ format: install
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles
+	rm -rf $(VENV) db.sqlite3 media staticfiles tests/node_modules
