@@ -22,6 +22,8 @@ def test_a_trainer_sees_their_own_workshops_and_paths_and_can_start_new_ones(cli
     html = client.get("/admin/").content.decode()
 
     assert "Facilitating a budget clinic" in html
+    # Each title is marked with its language, whatever the admin's.
+    assert f'<td lang="{mine.locale.language_code}"><a href="/admin/pages/{mine.pk}/edit/">' in html
     assert f"/admin/pages/{mine.pk}/edit/" in html
     assert "From idea to festival" in html and f"/admin/pages/{path.pk}/edit/" in html
     assert "Someone else&#x27;s workshop" not in html and "Someone else's workshop" not in html
