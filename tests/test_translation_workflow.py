@@ -163,3 +163,72 @@ def test_moderators_edit_organisations_and_taxonomies_as_snippets(client, modera
     client.force_login(moderator)
     for model in ("organisation", "theme", "materialformat", "country"):
         assert client.get(reverse(f"wagtailsnippets_practices_{model}:list")).status_code == 200
+
+
+def refused(response):
+    """Wagtail's admin answers a refused action with a redirect to the dashboard and a message."""
+    return response.status_code == 403 or (response.status_code == 302 and response["Location"] == "/admin/")
+
+
+def retitle_in_translation_memory(translation, title):
+    segment = translation.source.stringsegment_set.select_related("string", "context").get(
+        context__path="title"
+    )
+    StringTranslation.objects.update_or_create(
+        translation_of=segment.string,
+        locale=translation.target_locale,
+        context=segment.context,
+        defaults={"data": title},
+    )
+
+
+def test_an_editor_submits_a_translation_for_review_and_a_moderator_approves_it(client, editor_of, moderator):
+    practice = original("mostar-shared-youth-stage")
+    english = practice.get_translation(Locale.objects.get(language_code="en"))
+    translation = Translation.objects.get(
+        source__object_id=practice.translation_key, target_locale=english.locale
+    )
+    live_title = english.title
+    submit_url = reverse("translation_submit", args=[english.pk])
+    editor = editor_of("kulturni-centar-most")
+    client.force_login(editor)
+
+    editor_page = client.get(reverse("wagtailadmin_pages:edit", args=[english.pk])).content.decode()
+    assert f'action="{submit_url}"' in editor_page
+    retitle_in_translation_memory(translation, "Shared Stage: a youth theatre that crosses the city")
+    assert client.post(submit_url).status_code == 302
+
+    english.refresh_from_db()
+    assert english.title == live_title, "the translation waits for review"
+    assert (
+        english.get_latest_revision_as_object().title == "Shared Stage: a youth theatre that crosses the city"
+    )
+    assert english.workflow_in_progress
+    assert english.current_workflow_state.workflow.name == "Platform review"
+    waiting = client.get(reverse("wagtailadmin_pages:edit", args=[english.pk])).content.decode()
+    assert f'action="{submit_url}"' not in waiting
+    assert "waiting for Platform review" in waiting
+    assert refused(client.post(submit_url)), "submitted once"
+
+    task_state = english.current_workflow_state.current_task_state
+    task_state.task.specific.on_action(task_state, moderator, "approve")
+    english.refresh_from_db()
+    assert english.title == "Shared Stage: a youth theatre that crosses the city"
+    assert english.live
+
+
+def test_only_the_pages_own_editors_submit_its_translation_and_publishers_publish_it(
+    client, editor_of, moderator
+):
+    practice = original("mostar-shared-youth-stage")
+    english = practice.get_translation(Locale.objects.get(language_code="en"))
+    submit_url = reverse("translation_submit", args=[english.pk])
+    client.force_login(editor_of("udruga-tvornica"))
+    assert refused(client.post(submit_url))
+    client.force_login(moderator)
+    assert (
+        f'action="{submit_url}"'
+        not in client.get(reverse("wagtailadmin_pages:edit", args=[english.pk])).content.decode()
+    )
+    assert refused(client.post(submit_url))
+    assert client.get(submit_url).status_code == 405

@@ -1,22 +1,25 @@
-"""Admin views of translation: the translation status report (with its dashboard panel), and
-deriving the other Serbian script's translation of a page by transliteration."""
+"""Admin views of translation: the translation status report (with its dashboard panel),
+deriving the other Serbian script's translation of a page by transliteration, and submitting a
+translation for review."""
 
 import django_filters
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import include, path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation
 
 from .status import (
     MISSING,
@@ -237,3 +240,61 @@ class DeriveOtherScriptMenuItem(PageMenuItem):
     @property
     def url(self):
         return reverse("translation_derive_script", args=[self.page.pk])
+
+
+# --- a translation submitted for review, as an original is ------------------------------------
+
+
+def translation_of(page):
+    """wagtail-localize's synced translation into the page's locale, or None."""
+    return (
+        Translation.objects.filter(
+            source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+        )
+        .select_related("source")
+        .first()
+    )
+
+
+def can_submit_translation(page, user):
+    """Whether ``user`` sends this translation to review rather than publishing it: they may edit it
+    but not publish it, and it is not already waiting."""
+    permissions = page.permissions_for_user(user)
+    return (
+        permissions.can_edit()
+        and not permissions.can_publish()
+        and page.get_workflow() is not None
+        and not page.workflow_in_progress
+    )
+
+
+@require_POST
+def submit_translation(request, page_id):
+    """Save the translated text as a draft and start the page's workflow ("Platform review"), as
+    Wagtail's own "Submit for moderation" does for an original: the translation editor offers
+    publishing only, to those who may publish."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    translation = translation_of(page)
+    if translation is None or not can_submit_translation(page, request.user):
+        raise PermissionDenied
+    try:
+        translation.save_target(user=request.user, publish=False)
+    except ValidationError:
+        messages.error(
+            request,
+            _("The translation cannot be submitted yet: some required fields are still untranslated."),
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    page.refresh_from_db()
+    workflow = page.get_workflow()
+    workflow.start(page, request.user)
+    messages.success(
+        request,
+        _("“%(title)s” in %(language)s was submitted to %(workflow)s.")
+        % {
+            "title": page.get_latest_revision_as_object().title,
+            "language": page.locale.get_display_name(),
+            "workflow": workflow.name,
+        },
+    )
+    return redirect("wagtailadmin_explore", page.get_parent().pk)

@@ -50,6 +50,16 @@ def transliteration_listing_button(page, user, next_url=None):
     yield admin_views.DeriveOtherScriptMenuItem(page=page, priority=75)
 
 
+# --- a translation submitted for review by those who may not publish it -------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_translation_review_urls():
+    return [
+        path("translation/submit/<int:page_id>/", admin_views.submit_translation, name="translation_submit")
+    ]
+
+
 # --- wagtail-localize's views under organisation-scoped permissions ---------------------------
 
 
