@@ -149,6 +149,25 @@ def test_the_editor_ticks_croatian_terms_and_the_page_stores_the_originals_its_t
         assert practice.translation_key in {page.translation_key for page in listed}, language_code
 
 
+def test_partners_all_removed_from_a_practice_leave_its_translations_on_sync(moderator):
+    practice = next(
+        page
+        for page in GoodPracticePage.objects.order_by("pk")
+        if page.partners.exists()
+        and Translation.objects.filter(source__object_id=page.translation_key).exists()
+    )
+    practice.partners = []
+    practice.save_revision(user=moderator).publish(user=moderator)
+
+    source, _created = TranslationSource.update_or_create_from_instance(
+        GoodPracticePage.objects.get(pk=practice.pk)
+    )
+    for translation in Translation.objects.filter(source=source):
+        translation.save_target(user=moderator, publish=False)
+        translated = practice.get_translation(translation.target_locale)
+        assert not latest_draft(translated).partners.exists(), translation.target_locale
+
+
 def test_a_link_to_another_copy_made_before_shows_as_its_term_and_is_saved_as_the_original(
     client, croatian_editor, practice
 ):
