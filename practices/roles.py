@@ -138,7 +138,9 @@ def ensure_organisation_editors(organisation, profile_page):
     # Groups set up before the "Shared" collection could choose from the root, which holds every
     # organisation's collection.
     GroupCollectionPermission.objects.filter(
-        group=group, collection=Collection.get_first_root_node()
+        group=group,
+        collection=Collection.get_first_root_node(),
+        permission__codename__in=[f"choose_{model}" for _app_label, model in MEDIA_MODELS],
     ).delete()
     return group
 
