@@ -53,6 +53,7 @@ from practices.roles import (
     ensure_trainers,
     handouts_collection,
     organisation_collection,
+    shared_collection,
 )
 
 from .assets import cover_png, logo_png, pdf_document
@@ -319,7 +320,9 @@ class DemoContentLoader:
                     email=data.get("email", ""),
                     founding_member=data["founding_member"],
                     year_joined=data["year_joined"],
-                    logo=self.image(f"Logo: {data['name']['en']}", logo_png(data["slug"]), None),
+                    logo=self.image(
+                        f"Logo: {data['name']['en']}", logo_png(data["slug"]), shared_collection()
+                    ),
                 )
                 organisation.themes.set([themes[slug] for slug in data["themes"]])
                 organisation.save()
@@ -355,13 +358,13 @@ class DemoContentLoader:
 
     # --- images and documents ----------------------------------------------------------------
 
-    def image(self, title, content, organisation):
+    def image(self, title, content, collection):
         image = Image.objects.filter(title=title).first()
         if image is None:
-            collection = organisation_collection(organisation) if organisation else None
-            extra = {"collection": collection} if collection else {}
             name = hashlib.sha256(title.encode()).hexdigest()[:12]
-            image = Image(title=title, file=ImageFile(io.BytesIO(content), name=f"{name}.png"), **extra)
+            image = Image(
+                title=title, file=ImageFile(io.BytesIO(content), name=f"{name}.png"), collection=collection
+            )
             image.save()
         return image
 
@@ -462,7 +465,9 @@ class DemoContentLoader:
                 slug=data["slug"], locale=self.locales[source_code]
             ).first()
             if page is None:
-                cover = self.image(source["title"][:255], cover_png(data["slug"]), organisation)
+                cover = self.image(
+                    source["title"][:255], cover_png(data["slug"]), organisation_collection(organisation)
+                )
                 media = [
                     ("figure", {"image": {"image": cover, "alt_text": "", "decorative": True}, "caption": ""})
                 ]

@@ -99,6 +99,12 @@ def in_reader_language(queryset, locale):
     return queryset.filter(pk__in=ranked.filter(version_rank=1).values("pk"))
 
 
+def in_editor_language(queryset):
+    """One version of each object of ``queryset`` (terms, organisations) for the admin: the first in
+    the reading order of the language the admin is shown in, else the original."""
+    return in_reader_language(queryset, Locale.get_active())
+
+
 def one_per_translation(pages, language_code):
     """One page per translation group, the first in the reading order of ``language_code`` (the
     pages' locales are read: select them with the pages)."""

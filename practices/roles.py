@@ -7,7 +7,11 @@
   so the group can work on them and on nothing else; publishing goes through the workflow.
 * Trainers may add workshops and learning paths in every language and edit the ones they
   created (Wagtail's "add" permission covers pages the user owns); moderators review them like
-  everything else. They upload handouts into one shared collection.
+  everything else. They upload handouts into one collection of their own.
+* Images and documents, with Wagtail's collection permissions: each organisation's editors add
+  to and choose from their organisation's collection, so an upload lands there and another
+  organisation's files stay out of their choosers; everyone chooses from the "Shared"
+  collection, which moderators (who hold every collection) fill.
 * Unpublished work stays with those who may edit or review it: the admin's explorer, page search
   and page chooser list another organisation's or trainer's pages only once they are live
   (``UnpublishedWorkPolicy``).
@@ -33,6 +37,8 @@ from .models import LearningPathIndexPage, OrganisationPage, WorkshopIndexPage
 MODERATORS = "Moderators"
 TRAINERS = "Trainers"
 HANDOUTS_COLLECTION = "Workshop handouts"
+SHARED_COLLECTION = "Shared"
+MEDIA_MODELS = [("wagtailimages", "image"), ("wagtaildocs", "document")]
 REVIEW_WORKFLOW = "Platform review"
 REVIEW_TASK = "Moderator review"
 SNIPPET_MODELS = ["theme", "country", "materialformat", "organisation"]
@@ -123,23 +129,45 @@ def ensure_organisation_editors(organisation, profile_page):
                 group=group, page=page, permission=_permission("wagtailcore", codename)
             )
     collection = organisation_collection(organisation)
-    for app_label, model in (("wagtailimages", "image"), ("wagtaildocs", "document")):
+    for app_label, model in MEDIA_MODELS:
         for action in ("add", "change", "choose"):
             GroupCollectionPermission.objects.get_or_create(
                 group=group, collection=collection, permission=_permission(app_label, f"{action}_{model}")
             )
-        GroupCollectionPermission.objects.get_or_create(
-            group=group,
-            collection=Collection.get_first_root_node(),
-            permission=_permission(app_label, f"choose_{model}"),
-        )
+    allow_choosing_shared_files(group)
+    # Groups set up before the "Shared" collection could choose from the root, which holds every
+    # organisation's collection.
+    GroupCollectionPermission.objects.filter(
+        group=group,
+        collection=Collection.get_first_root_node(),
+        permission__codename__in=[f"choose_{model}" for _app_label, model in MEDIA_MODELS],
+    ).delete()
     return group
 
 
 def organisation_collection(organisation):
+    return top_level_collection(organisation.name)
+
+
+def shared_collection():
+    return top_level_collection(SHARED_COLLECTION)
+
+
+def handouts_collection():
+    return top_level_collection(HANDOUTS_COLLECTION)
+
+
+def top_level_collection(name):
     root = Collection.get_first_root_node()
-    existing = root.get_children().filter(name=organisation.name).first()
-    return existing or root.add_child(name=organisation.name)
+    return root.get_children().filter(name=name).first() or root.add_child(name=name)
+
+
+def allow_choosing_shared_files(group):
+    collection = shared_collection()
+    for app_label, model in MEDIA_MODELS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=_permission(app_label, f"choose_{model}")
+        )
 
 
 @transaction.atomic
@@ -157,14 +185,8 @@ def ensure_trainers(*index_pages):
         GroupCollectionPermission.objects.get_or_create(
             group=group, collection=collection, permission=_permission("wagtaildocs", f"{action}_document")
         )
+    allow_choosing_shared_files(group)
     return group
-
-
-def handouts_collection():
-    root = Collection.get_first_root_node()
-    return root.get_children().filter(name=HANDOUTS_COLLECTION).first() or root.add_child(
-        name=HANDOUTS_COLLECTION
-    )
 
 
 def first_of_each_group(pages):
@@ -178,9 +200,10 @@ def first_of_each_group(pages):
 @transaction.atomic
 def setup_roles():
     """Every role on the site as it stands: the moderators and the review workflow, the trainers'
-    rights on the workshop and learning-path listings, and each member organisation's editors
-    group and collection. Safe to run again; a member organisation added later gets its group
-    when its profile page is created (``signals.give_new_member_its_editors``)."""
+    rights on the workshop and learning-path listings, the "Shared" collection everyone chooses
+    from, and each member organisation's editors group and collection. Safe to run again; a member
+    organisation added later gets its group when its profile page is created
+    (``signals.give_new_member_its_editors``)."""
     ensure_review_workflow()
     ensure_trainers(
         *first_of_each_group(WorkshopIndexPage.objects.all()),

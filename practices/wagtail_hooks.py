@@ -7,6 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import dashboard, views
+from .choosers import OneCopyEachChooserViewSet
 from .models import Country, MaterialFormat, Organisation, Theme
 from .roles import UnpublishedWorkPolicy
 
@@ -55,6 +56,7 @@ def duplicate_workshop_listing_button(page, user, next_url=None):
 
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
+    chooser_viewset_class = OneCopyEachChooserViewSet
     icon = "group"
     menu_label = _("Member organisations")
     list_display = ["name", "city", "country", "founding_member", "year_joined"]
@@ -63,18 +65,21 @@ class OrganisationViewSet(SnippetViewSet):
 
 class ThemeViewSet(SnippetViewSet):
     model = Theme
+    chooser_viewset_class = OneCopyEachChooserViewSet
     icon = "tag"
     list_display = ["name", "slug", "sort_order"]
 
 
 class MaterialFormatViewSet(SnippetViewSet):
     model = MaterialFormat
+    chooser_viewset_class = OneCopyEachChooserViewSet
     icon = "doc-full"
     list_display = ["name", "slug", "sort_order"]
 
 
 class CountryViewSet(SnippetViewSet):
     model = Country
+    chooser_viewset_class = OneCopyEachChooserViewSet
     icon = "site"
     list_display = ["name", "slug", "sort_order"]
 

@@ -26,6 +26,13 @@ version is installed, so an upgrade re-reads this module (and runs the guard tes
    translation's new text into the page row itself even when it only saves a draft
    (https://github.com/wagtail/wagtail-localize/issues/655), and the row is what visitors see.
    ``keep_live_translation_until_published`` puts the row back to the live revision.
+
+4. **A relation emptied on the source is emptied on its translations.** wagtail-localize copies a
+   synchronised many-to-many field (a practice's partners, a workshop's co-organisers) only when
+   the source has some (``if values:`` in ``wagtail_localize.fields.copy_synchronised_fields``,
+   from https://github.com/wagtail/wagtail-localize/pull/564), so the last partner removed from a
+   practice stayed on all its translations after a sync. ``copy_synchronised_fields`` here empties
+   them too.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -34,9 +41,13 @@ from django.core.exceptions import PermissionDenied
 from django.db.models.signals import post_save
 from django.shortcuts import get_object_or_404
 from django.urls import path
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.models import Page, PageViewRestriction, Revision
 from wagtail.signals import page_published
 from wagtail_localize import __version__ as localize_version
+from wagtail_localize import models as localize_models
+from wagtail_localize.fields import copy_synchronised_fields as upstream_copy_synchronised_fields
+from wagtail_localize.fields import get_translatable_fields
 from wagtail_localize.models import NoViewRestrictionsError, TranslationSource
 from wagtail_localize.views.convert import convert_to_alias as upstream_convert_to_alias
 from wagtail_localize.views.report import TranslationsReportView
@@ -203,8 +214,28 @@ def _is_translation(page):
     return sources.exclude(locale=page.locale).exists()
 
 
+# --- 4. a relation emptied on the source is emptied on its translations -----------------------
+
+
+def copy_synchronised_fields(source, target):
+    upstream_copy_synchronised_fields(source, target)
+    for translatable_field in get_translatable_fields(type(source)):
+        field = translatable_field.get_field(type(target))
+        if (
+            translatable_field.is_synchronized(source)
+            and isinstance(field, ParentalManyToManyField)
+            and not getattr(source, field.name).all()
+        ):
+            setattr(target, field.name, [])
+
+
+def install_emptied_relations_rule():
+    localize_models.copy_synchronised_fields = copy_synchronised_fields
+
+
 def connect():
     install_privacy_rule()
+    install_emptied_relations_rule()
     post_save.connect(
         keep_live_translation_until_published,
         sender=Revision,
@@ -226,8 +257,8 @@ def check_reviewed_localize_version(app_configs, **kwargs):
             f"wagtail-localize {localize_version} is installed; translation/localize_fixes.py was "
             f"reviewed against {REVIEWED_LOCALIZE_VERSION}.",
             hint="Check its routes (the guard tests list them), TranslationSource."
-            "sync_view_restrictions and how a translation's draft is saved, then update "
-            "REVIEWED_LOCALIZE_VERSION.",
+            "sync_view_restrictions, how a translation's draft is saved and how synchronised "
+            "many-to-many fields are copied, then update REVIEWED_LOCALIZE_VERSION.",
             id="translation.W001",
         )
     ]

@@ -11,6 +11,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from ..forms import HubPageForm, HubSnippetForm
 from ..language_versions import in_reader_language
 
 
@@ -53,6 +54,7 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
         ),
         FieldRowPanel([FieldPanel("founding_member"), FieldPanel("year_joined")], heading=_("Membership")),
     ]
+    base_form_class = HubSnippetForm
     search_fields = [
         index.SearchField("name", boost=3),
         index.AutocompleteField("name"),
@@ -104,6 +106,7 @@ class OrganisationPage(Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("organisation"), FieldPanel("about")]
+    base_form_class = HubPageForm
     parent_page_types = ["practices.OrganisationIndexPage"]
     subpage_types = ["practices.GoodPracticePage", "practices.TrainingMaterialPage"]
     search_fields = Page.search_fields + [index.SearchField("about")]

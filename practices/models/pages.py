@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from ..agenda import downloads
 from ..blocks import RICH_TEXT_FEATURES, LearningOutcomesBlock, MediaStreamBlock
 from ..choices import BudgetRange, Level, Licence
+from ..forms import HubPageForm
 from ..language_versions import one_per_translation
 from ..numbers import duration_display
 
@@ -45,6 +46,7 @@ class HubContentPage(Page):
     # What a link to the page is called in workshop agendas and learning paths (agenda.py).
     linked_as = "material"
     subpage_types = []
+    base_form_class = HubPageForm
     api_fields = [APIField("summary")]
     override_translatable_fields = [TranslatableField("summary"), SynchronizedField("themes")]
 

@@ -6,7 +6,8 @@ from practices.roles import setup_roles
 class Command(BaseCommand):
     help = (
         "Create or complete the hub's roles: the moderators and the review workflow, the trainers, "
-        "and each member organisation's editors group and collection. Safe to run again."
+        "the collection everyone chooses shared images and documents from, and each member "
+        "organisation's editors group and collection. Safe to run again."
     )
 
     def handle(self, *args, **options):

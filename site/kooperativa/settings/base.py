@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "translation.middleware.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -145,6 +146,10 @@ LANGUAGES = [
     ("sq", _("Albanian")),
 ]
 WAGTAIL_I18N_ENABLED = True
+# The hub's languages that Wagtail's admin (with its contrib apps and wagtail-localize) is translated
+# into. Its Serbian is five strings, so it is not offered; editors of the other languages get the
+# nearest of these (translation/middleware.py; docs/translation.md says which and why).
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("hr", "Croatian"), ("sl", "Slovenian")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Optional machine translation in the translation editor; off unless MACHINE_TRANSLATOR is set.
