@@ -45,6 +45,7 @@ def string_bytes(token):
 
 class PDFReading:
     def __init__(self, data):
+        self.data = data
         self.objects = {int(number): body for number, body in OBJECT.findall(data)}
         assert self.objects, "no PDF objects found"
         root = int(re.search(rb"/Root" + REFERENCE, data).group(1))
