@@ -5,6 +5,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_SETTINGS_MODULE=kooperativa.settings.production \
     PORT=8000
 
+# The demo content (loaded by docker-compose.yml) sets its PDFs in DejaVu Sans (demo/assets.py).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+
 RUN useradd --create-home --uid 1000 hub
 WORKDIR /app
 

@@ -1,15 +1,21 @@
 """Images and PDF documents for the demo content, drawn by code so the demo needs no network."""
 
+import datetime
 import hashlib
 import io
 import random
-import textwrap
-import unicodedata
+from pathlib import Path
 
+from django.conf import settings
+from fpdf import FPDF
 from PIL import Image, ImageDraw
 
-from translation.transliteration import cyrillic_to_latin
-
+FONT_FAMILY = "DejaVu Sans"
+FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
+MARGIN = 56  # points, about 20 mm
+FOOTER_FROM_BOTTOM = 40
+# A fixed date in every document, so loading the demo twice draws the same files.
+DOCUMENT_DATE = datetime.datetime(2024, 1, 15, tzinfo=datetime.UTC)
 PALETTE = ["#1f4e5f", "#c8553d", "#f2b134", "#4f6d7a", "#6a994e", "#8e5572", "#2a9d8f", "#e76f51", "#264653"]
 
 
@@ -56,76 +62,55 @@ def logo_png(seed, size=320):
     return buffer.getvalue()
 
 
-def _pdf_text(text):
-    """Text the standard PDF fonts can show: Cyrillic transliterated, diacritics kept if cp1252 has them."""
-    latin = cyrillic_to_latin(text).replace("đ", "dj").replace("Đ", "Dj")
-    characters = []
-    for char in latin:
-        try:
-            char.encode("cp1252")
-            characters.append(char)
-        except UnicodeEncodeError:
-            characters.append(unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode() or "?")
-    return "".join(characters).encode("cp1252")
+class MissingFont(Exception):
+    """The demo documents' font is not where the settings say."""
 
 
-def _escape(data):
-    return data.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
-
-
-def pdf_document(title, paragraphs, footer=""):
-    """A small, valid PDF of A4 pages with a title and wrapped paragraphs."""
-    lines = [("title", title), ("blank", "")]
-    for paragraph in paragraphs:
-        lines += [("body", line) for line in textwrap.wrap(paragraph, 88)] + [("blank", "")]
-    per_page = 46
-    pages = [lines[start : start + per_page] for start in range(0, len(lines), per_page)] or [[]]
-
-    objects = []
-
-    def add(body):
-        objects.append(body)
-        return len(objects)
-
-    catalog = add(None)
-    page_tree = add(None)
-    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-    bold = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
-    page_ids = []
-    for number, page_lines in enumerate(pages, start=1):
-        stream = [b"BT", b"56 786 Td"]
-        for kind, text in page_lines:
-            if kind == "title":
-                stream += [b"/F2 16 Tf", b"(" + _escape(_pdf_text(text)) + b") Tj", b"0 -22 Td"]
-            elif kind == "body":
-                stream += [b"/F1 10.5 Tf", b"(" + _escape(_pdf_text(text)) + b") Tj", b"0 -15 Td"]
-            else:
-                stream.append(b"0 -8 Td")
-        stream += [b"ET", b"BT /F1 8 Tf 56 40 Td"]
-        stream.append(b"(" + _escape(_pdf_text(f"{footer}  {number}/{len(pages)}".strip())) + b") Tj ET")
-        content = b"\n".join(stream)
-        content_id = add(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
-        page_ids.append(
-            add(
-                b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
-                b"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> >>" % (page_tree, content_id, font, bold)
-            )
+def font_files():
+    """The regular and bold DejaVu Sans files in ``settings.DEMO_FONT_DIR``, or ``MissingFont``."""
+    folder = Path(settings.DEMO_FONT_DIR)
+    files = {style: folder / name for style, name in FONT_FILES.items()}
+    missing = [path.name for path in files.values() if not path.is_file()]
+    if missing:
+        raise MissingFont(
+            f"The demo documents are set in DejaVu Sans, and {folder} lacks {' and '.join(missing)}. "
+            "Install the font (Debian, Ubuntu: apt-get install fonts-dejavu-core) or set DEMO_FONT_DIR "
+            f"to a folder that has {' and '.join(FONT_FILES.values())}."
         )
-    objects[catalog - 1] = b"<< /Type /Catalog /Pages %d 0 R >>" % page_tree
-    kids = b" ".join(b"%d 0 R" % page_id for page_id in page_ids)
-    objects[page_tree - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(page_ids))
+    return files
 
-    output = io.BytesIO()
-    output.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(output.tell())
-        output.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = output.tell()
-    output.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        output.write(b"%010d 00000 n \n" % offset)
-    output.write(
-        b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, catalog, xref)
-    )
-    return output.getvalue()
+
+class DemoDocument(FPDF):
+    """An A4 page layout with the footer text and the page number at the foot of every page."""
+
+    def __init__(self, footer_text):
+        super().__init__(format="A4", unit="pt")
+        self.footer_text = footer_text
+
+    def footer(self):
+        self.set_y(-FOOTER_FROM_BOTTOM)
+        self.set_font(FONT_FAMILY, "", 8)
+        self.cell(0, 10, f"{self.footer_text}  {self.page_no()}/{{nb}}".strip())
+
+
+def pdf_document(title, paragraphs, footer="", language="en"):
+    """A PDF of A4 pages with a title and wrapped paragraphs, in their own script: the text is set
+    in an embedded subset of DejaVu Sans (Latin with every diacritic, Cyrillic), so it shows and
+    copies as written. The same arguments give the same bytes."""
+    document = DemoDocument(footer)
+    for style, path in font_files().items():
+        document.add_font(FONT_FAMILY, style, path)
+    document.set_creation_date(DOCUMENT_DATE)
+    document.set_title(title)
+    document.set_lang(language)
+    document.set_margins(MARGIN, MARGIN)
+    document.set_auto_page_break(True, margin=MARGIN + 8)
+    document.add_page()
+    document.set_font(FONT_FAMILY, "B", 16)
+    document.multi_cell(0, 22, title, align="L", new_x="LMARGIN", new_y="NEXT")
+    document.ln(8)
+    document.set_font(FONT_FAMILY, "", 10.5)
+    for paragraph in paragraphs:
+        document.multi_cell(0, 15, paragraph, align="L", new_x="LMARGIN", new_y="NEXT")
+        document.ln(8)
+    return bytes(document.output())

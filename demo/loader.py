@@ -55,8 +55,9 @@ from practices.roles import (
     organisation_collection,
     shared_collection,
 )
+from translation.templatetags.language_tags import bcp47
 
-from .assets import cover_png, logo_png, pdf_document
+from .assets import cover_png, font_files, logo_png, pdf_document
 from .strings import (
     PRACTICE_SECTIONS,
     material_strings,
@@ -108,6 +109,8 @@ class DemoContentLoader:
     # --- entry point -------------------------------------------------------------------------
 
     def load(self):
+        # Before anything is written: without the documents' font the load would stop halfway.
+        font_files()
         # Moderators' notification emails about the demo's own reviews would only be noise.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
             return self.load_all()
@@ -414,6 +417,7 @@ class DemoContentLoader:
                     source["title"],
                     [source["summary"], *paragraphs(source["description"]), *source["learning_outcomes"]],
                     footer=f"{', '.join(data['authors'])} · {data['licence']}",
+                    language=bcp47(source_code),
                 )
                 document = self.document(
                     source["title"], f"{data['slug']}.pdf", pdf, self.organisations[data["organisation"]]
@@ -540,7 +544,12 @@ class DemoContentLoader:
         ]
         if session.get("handout"):
             title = texts["title"]
-            pdf = pdf_document(title, [texts["description"]], footer="Kooperativa · workshop handout")
+            pdf = pdf_document(
+                title,
+                [texts["description"]],
+                footer="Kooperativa · workshop handout",
+                language=bcp47(source_code),
+            )
             name = hashlib.sha256(f"{source_code}:{title}".encode()).hexdigest()[:10]
             document = Document.objects.filter(title=title, collection=handouts_collection()).first()
             if document is None:

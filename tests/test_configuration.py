@@ -112,3 +112,8 @@ def test_dockerfile_builds_the_web_image():
     assert dockerfile.startswith("FROM python:3.11")
     assert "requirements.txt" in dockerfile
     assert "kooperativa.wsgi" in dockerfile
+
+
+def test_the_web_image_has_the_font_of_the_demo_documents_compose_loads():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "apt-get install -y --no-install-recommends fonts-dejavu-core" in dockerfile

@@ -94,6 +94,13 @@ def absolute_url(context, url):
     return request.build_absolute_uri(url) if request is not None and url else url
 
 
+@register.simple_tag(takes_context=True)
+def request_origin(context):
+    """The scheme and host the page was requested from ("https://hub.example.org"), or ""."""
+    request = context.get("request")
+    return f"{request.scheme}://{request.get_host()}" if request is not None else ""
+
+
 @register.filter
 def kit_file(kit, document):
     """Where ``document`` is inside a workshop kit (a ``practices.kit.KitFile``), or None."""

@@ -3,6 +3,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from demo.assets import MissingFont
 from demo.loader import ADMIN_USERNAME, DEMO_PASSWORD, MODERATOR_USERNAME, DemoContentLoader
 
 
@@ -23,7 +24,10 @@ class Command(BaseCommand):
                 "Pass --allow-demo-users to load it on a site that is not in DEBUG mode."
             )
         started = time.monotonic()
-        created = DemoContentLoader(write=self.stdout.write).load()
+        try:
+            created = DemoContentLoader(write=self.stdout.write).load()
+        except MissingFont as error:
+            raise CommandError(str(error)) from error
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {created} objects created in {time.monotonic() - started:.1f} s."

@@ -200,6 +200,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "kooperativa"
 
+# The demo content's PDFs are set in DejaVu Sans from this folder (Debian's fonts-dejavu-core).
+DEMO_FONT_DIR = Path(os.environ.get("DEMO_FONT_DIR", "/usr/share/fonts/truetype/dejavu"))
+
 # The public knowledge search (search/): Elasticsearch when configured, the database otherwise.
 # Workshop kits (ZIP of a workshop's files) larger than this are not built; readers get the files one by one.
 WORKSHOP_KIT_MAX_MB = int(os.environ.get("WORKSHOP_KIT_MAX_MB", "200"))
@@ -232,5 +235,6 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
         "elastic_transport": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
