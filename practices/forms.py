@@ -12,7 +12,9 @@ the original whichever copy was picked. Their "Choose" buttons (snippet choosers
 """
 
 from django import forms
+from django.utils.html import strip_tags
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.fields import RichTextField
 from wagtail.models import Page, TranslatableMixin
 
 from .language_versions import in_editor_language
@@ -102,7 +104,22 @@ class OneCopyEachFormMixin:
 
 
 class HubPageForm(OneCopyEachFormMixin, WagtailAdminPageForm):
-    pass
+    def defer_required_fields(self):
+        """Saving a draft checks what submitting it for review checks: each required field left
+        empty is named at the field while the editor writes, not first when they submit (Wagtail
+        lets a draft leave text and StreamField content out). The form comes back with everything
+        typed, so nothing is lost."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        # An empty rich text editor sends an empty paragraph, which passes as a value.
+        for model_field in self._meta.model._meta.get_fields():
+            field = self.fields.get(model_field.name)
+            value = cleaned_data.get(model_field.name)
+            empty = isinstance(value, str) and not strip_tags(value).strip()
+            if isinstance(model_field, RichTextField) and field is not None and field.required and empty:
+                self.add_error(model_field.name, field.error_messages["required"])
+        return cleaned_data
 
 
 class HubSnippetForm(OneCopyEachFormMixin, WagtailAdminModelForm):
