@@ -127,7 +127,7 @@ class ElasticsearchBackend:
             }
             for facet in FACET_FIELDS
         }
-        results = [self._result(hit) for hit in response]
+        results = self._results(response, params)
         return SearchResponse(
             params=params,
             count=count,
@@ -144,9 +144,32 @@ class ElasticsearchBackend:
     def _count(response):
         return int(response.aggregations.total.pages.value)
 
-    def _result(self, hit):
-        highlight = hit.meta.to_dict().get("highlight", {})
-        source = hit.to_dict()
+    def _results(self, response, params):
+        """The hits, each in the version of its page the reader gets; a version other than the one
+        that matched best is marked by the database fallback's highlighter."""
+        hits = list(response)
+        if not hits:
+            return []
+        # The collapse key comes with every hit, as a list of one.
+        keys = [hit.meta.fields["translation_key"][0] for hit in hits]
+        shown = {
+            version.meta.fields["translation_key"][0]: version
+            for version in query.reader_versions(
+                engine.client(), keys, params.locale, query.RESULT_FIELDS
+            ).execute()
+        }
+        words = database_terms(params.q, params.locale) if params.q else []
+        results = []
+        for hit, key in zip(hits, keys, strict=True):
+            version = shown.get(key, hit)
+            if version.page_id == hit.page_id:
+                highlight = hit.meta.to_dict().get("highlight", {})
+            else:
+                highlight = {"summary": [_highlight(version.summary, words)]} if words else {}
+            results.append(self._result(version.to_dict(), key, highlight))
+        return results
+
+    def _result(self, source, translation_key, highlight):
         snippet = " … ".join(highlight.get("body", [])) or " ".join(highlight.get("summary", []))
         return SearchResult(
             title=source["title"],
@@ -162,8 +185,7 @@ class ElasticsearchBackend:
             year_from=source.get("year_from"),
             year_to=source.get("year_to"),
             page_id=source["page_id"],
-            # The collapse key comes with every hit, as a list of one.
-            translation_key=source["translation_key"][0],
+            translation_key=translation_key,
         )
 
     def _suggestion(self, response, params, count):
@@ -184,16 +206,25 @@ class ElasticsearchBackend:
 
     def autocomplete(self, text, locale):
         hits = query.suggestions(engine.client(), text, locale, settings.LANGUAGE_CODE).execute()
+        keys = [hit.meta.fields["translation_key"][0] for hit in hits]
+        if not keys:
+            return []
+        shown = {
+            version.meta.fields["translation_key"][0]: version
+            for version in query.reader_versions(
+                engine.client(), keys, locale, query.SUGGESTION_FIELDS
+            ).execute()
+        }
         return [
             suggestion(
-                page_id=hit.page_id,
-                title=hit.title,
-                url=hit.url,
-                kind=hit.type,
-                locale=hit.locale,
+                page_id=version.page_id,
+                title=version.title,
+                url=version.url,
+                kind=version.type,
+                locale=version.locale,
                 reader=locale,
             )
-            for hit in hits
+            for version in (shown.get(key, hit) for hit, key in zip(hits, keys, strict=True))
         ]
 
     def similar(self, page, size=4):

@@ -10,8 +10,10 @@ database fallback filters years and facets on. The page models know nothing of i
 import html
 import re
 
+from django.conf import settings
 from wagtail.models import Site
 
+from practices.language_versions import reading_order
 from practices.models import (
     Country,
     GoodPracticePage,
@@ -27,6 +29,17 @@ from .glossary import concepts_in_text, dictionary_forms
 
 BLOCK_BOUNDARY = re.compile(r"<(?:/p|br|/li|/h[1-6]|/blockquote)\b[^>]*>")
 TAG = re.compile(r"<[^>]*>")
+
+
+def reading_ranks(language_code):
+    """{reader: where a page in ``language_code`` stands in that reader's reading order}, the
+    readers' languages not reading it last: what chooses the version of a result a reader gets
+    (``query.reader_version``)."""
+    ranks = {}
+    for reader, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        order = reading_order(reader)
+        ranks[reader] = order.index(language_code) if language_code in order else len(order)
+    return ranks
 
 
 def text_of(value):
@@ -135,6 +148,7 @@ class PageDocument:
             "page_id": page.pk,
             "translation_key": str(page.translation_key),
             "locale": locale.language_code,
+            "reading_rank": reading_ranks(locale.language_code),
             "type": self.type,
             "url": urls(page),
             "title": page.title,

@@ -7,7 +7,7 @@ rebuild fills a new index and swaps the alias without a moment of empty results.
 
 from django.conf import settings
 from django.utils import timezone
-from elasticsearch.dsl import Date, Index, Integer, Keyword, Mapping, Text
+from elasticsearch.dsl import Byte, Date, Index, Integer, Keyword, Mapping, Object, Text
 
 from .analysis import analyzers
 
@@ -48,6 +48,11 @@ def mapping(locale_code):
     result.field("page_id", Integer())
     result.field("translation_key", Keyword())
     result.field("locale", Keyword(eager_global_ordinals=True))
+    # Where the page's language stands in each reader's reading order (documents.reading_ranks).
+    result.field(
+        "reading_rank",
+        Object(properties={code: Byte() for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}),
+    )
     result.field("type", Keyword(eager_global_ordinals=True))
     result.field("url", Keyword(index=False))
     result.field("title", highlighted_text(copy_to="spell", fields=names))

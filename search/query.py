@@ -220,6 +220,23 @@ def year_filter(params):
     return clauses
 
 
+# What a result and a suggestion show.
+RESULT_FIELDS = [
+    "page_id",
+    "title",
+    "url",
+    "type",
+    "locale",
+    "summary",
+    "organisation",
+    "countries",
+    "themes",
+    "year_from",
+    "year_to",
+]
+SUGGESTION_FIELDS = ["page_id", "title", "url", "type", "locale"]
+
+
 def knowledge_search(client, params, default_locale, forgiving=False):
     """The results page's request. ``forgiving`` (for a second try when little was found) adds
     typo-tolerant matching and a "did you mean" suggestion."""
@@ -238,21 +255,7 @@ def knowledge_search(client, params, default_locale, forgiving=False):
         .extra(collapse={"field": "translation_key"}, track_total_hits=False)
         # Term statistics of all nine indexes together, so scores from different languages compare.
         .params(search_type="dfs_query_then_fetch")
-        .source(
-            [
-                "page_id",
-                "title",
-                "url",
-                "type",
-                "locale",
-                "summary",
-                "organisation",
-                "countries",
-                "themes",
-                "year_from",
-                "year_to",
-            ]
-        )
+        .source(RESULT_FIELDS)
     )
     if by_facet:
         search = search.post_filter(Q("bool", filter=list(by_facet.values())))
@@ -289,6 +292,21 @@ def knowledge_search(client, params, default_locale, forgiving=False):
             term={"field": "spell", "suggest_mode": "missing", "size": 1, "max_edits": 2},
         )
     return search[params.offset : params.offset + params.per_page]
+
+
+def reader_versions(client, translation_keys, reader, fields):
+    """The version of each page (by translation key) the reader gets: the first of their reading
+    order among its live versions, as listings choose it (``language_versions.in_reader_language``).
+    A result is ranked by its best match in any language; this says in which language to show it,
+    so the script a query is typed in never decides (a filter on ids, sorted on a small number:
+    cheap beside the search)."""
+    return (
+        Search(using=client, index=",".join(all_aliases()))
+        .filter("terms", translation_key=list(translation_keys))
+        .extra(collapse={"field": "translation_key"})
+        .sort({f"reading_rank.{reader}": "asc"}, {"page_id": "asc"})
+        .source(fields)[: len(translation_keys)]
+    )
 
 
 def count_matches(client, text, reader):
@@ -331,7 +349,7 @@ def suggestions(client, text, reader, default_locale, size=8):
         .query(prefer_locale(query, reader, default_locale, SEARCHING))
         .extra(collapse={"field": "translation_key"})
         .params(search_type="dfs_query_then_fetch")
-        .source(["page_id", "title", "url", "type", "locale"])[:size]
+        .source(SUGGESTION_FIELDS)[:size]
     )
 
 

@@ -133,6 +133,19 @@ def test_browsing_gives_each_page_in_the_first_language_of_the_readers_reading_o
     assert ranks == sorted(ranks)
 
 
+@pytest.mark.parametrize("lang", ["mk", "sr-latn", "en"])
+def test_the_script_of_the_query_does_not_change_which_version_a_reader_gets(client, backend, lang):
+    """The version shown is the reader's first by reading order, not the one the query's script
+    happened to match best."""
+    versions = [
+        {result["translation_key"]: result["id"] for result in api(client, q=words, lang=lang)["results"]}
+        for words in ("фестивал", "festival")
+    ]
+    both = versions[0].keys() & versions[1].keys()
+    assert len(both) >= 5
+    assert {key: versions[0][key] for key in both} == {key: versions[1][key] for key in both}
+
+
 def test_a_result_in_another_language_keeps_the_reader_in_theirs(client, backend):
     data = api(client, q="Калеидоскоп", lang="sl")
     foreign = [result for result in data["results"] if result["locale"] != "sl"]
