@@ -144,24 +144,25 @@ class ElasticsearchBackend:
     def _count(response):
         return int(response.aggregations.total.pages.value)
 
+    @staticmethod
+    def _in_reader_versions(hits, reader, fields):
+        """(hit, its translation key, the version of its page the reader gets) for each hit."""
+        # The collapse key comes with every hit, as a list of one.
+        keys = [hit.meta.fields["translation_key"][0] for hit in hits]
+        if not keys:
+            return []
+        shown = {
+            version.meta.fields["translation_key"][0]: version
+            for version in query.reader_versions(engine.client(), keys, reader, fields).execute()
+        }
+        return [(hit, key, shown.get(key, hit)) for hit, key in zip(hits, keys, strict=True)]
+
     def _results(self, response, params):
         """The hits, each in the version of its page the reader gets; a version other than the one
         that matched best is marked by the database fallback's highlighter."""
-        hits = list(response)
-        if not hits:
-            return []
-        # The collapse key comes with every hit, as a list of one.
-        keys = [hit.meta.fields["translation_key"][0] for hit in hits]
-        shown = {
-            version.meta.fields["translation_key"][0]: version
-            for version in query.reader_versions(
-                engine.client(), keys, params.locale, query.RESULT_FIELDS
-            ).execute()
-        }
         words = database_terms(params.q, params.locale) if params.q else []
         results = []
-        for hit, key in zip(hits, keys, strict=True):
-            version = shown.get(key, hit)
+        for hit, key, version in self._in_reader_versions(list(response), params.locale, query.RESULT_FIELDS):
             if version.page_id == hit.page_id:
                 highlight = hit.meta.to_dict().get("highlight", {})
             else:
@@ -206,15 +207,6 @@ class ElasticsearchBackend:
 
     def autocomplete(self, text, locale):
         hits = query.suggestions(engine.client(), text, locale, settings.LANGUAGE_CODE).execute()
-        keys = [hit.meta.fields["translation_key"][0] for hit in hits]
-        if not keys:
-            return []
-        shown = {
-            version.meta.fields["translation_key"][0]: version
-            for version in query.reader_versions(
-                engine.client(), keys, locale, query.SUGGESTION_FIELDS
-            ).execute()
-        }
         return [
             suggestion(
                 page_id=version.page_id,
@@ -224,7 +216,7 @@ class ElasticsearchBackend:
                 locale=version.locale,
                 reader=locale,
             )
-            for version in (shown.get(key, hit) for hit, key in zip(hits, keys, strict=True))
+            for _hit, _key, version in self._in_reader_versions(list(hits), locale, query.SUGGESTION_FIELDS)
         ]
 
     def similar(self, page, size=4):
