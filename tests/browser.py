@@ -19,14 +19,32 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 from django.db import DEFAULT_DB_ALIAS, connections
+from PIL import Image
 
 BASE = "http://hub.test"
 # Django's test client names the site "testserver", so the addresses Django writes in full (Wagtail's
 # userbar loads its scripts so, handouts print their links so) name that host: it is the hub too.
 HUB = (BASE, "http://testserver")
 SCREENSHOTS = settings.BASE_DIR / "tests" / "screenshots"
+# The README's pictures of the hub, which `make screenshots` copies to docs/screenshots/.
+README_SCREENSHOTS = SCREENSHOTS / "readme"
+README_COLOURS = 256
 REDIRECTS = (301, 302, 303, 307, 308)
 MAX_REDIRECTS = 10
+
+
+def screenshot(tab, name, readme=False, full_page=False):
+    """Saves what the tab shows (``full_page``: the whole page) as tests/screenshots/<name>.png (CI
+    keeps the folder). With ``readme`` it is one of the README's pictures, also saved in
+    tests/screenshots/readme/ in 256 colours, a third of the size or less and the same to the eye."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    tab.screenshot(path=path, full_page=full_page)
+    if readme:
+        README_SCREENSHOTS.mkdir(exist_ok=True)
+        with Image.open(path) as image:
+            reduced = image.convert("RGB").quantize(README_COLOURS, dither=Image.Dither.NONE)
+            reduced.save(README_SCREENSHOTS / f"{name}.png", optimize=True)
 
 
 def chromium_path():
