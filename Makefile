@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 # The browser tests' JavaScript (axe-core), pinned in tests/package-lock.json; npm ci leaves this file.
 TEST_NODE_MODULES := tests/node_modules/.package-lock.json
 
-.PHONY: run setup install messages test test-sqlite lint format clean
+.PHONY: run setup install messages test test-sqlite lint format clean screenshots
 
 run: setup
 	$(MANAGE) runserver 127.0.0.1:8000
@@ -44,6 +44,20 @@ test: install messages lint $(TEST_NODE_MODULES)
 		echo "Smoke pass on the embedded default (SQLite, database search)"; \
 		DATABASE_URL= ELASTICSEARCH_URL= $(BIN)/pytest -m smoke -p no:cacheprovider; \
 	fi
+
+# The README's pictures of the hub (docs/screenshots/) are taken by the browser tests that walk
+# through those pages, so a picture is only ever of a page its test found working: the tests save
+# them reduced to 256 colours in tests/screenshots/readme/ (tests/browser.py, `screenshot(...,
+# readme=True)`), and this runs those tests and copies what they saved. CI=true: a test that
+# cannot run here (no chromium, no Elasticsearch) fails instead of leaving its pictures out.
+README_SCREENSHOT_TESTS := tests/test_browser_journeys.py tests/test_browser_trainer_journey.py \
+	tests/test_browser_editor_journey.py "tests/test_browser_phone.py::test_no_page_is_wider_than_a_phone[mk-390]"
+
+screenshots: install messages
+	rm -rf tests/screenshots/readme
+	CI=true .ci/with-elasticsearch $(BIN)/pytest -p no:cacheprovider $(README_SCREENSHOT_TESTS)
+	mkdir -p docs/screenshots
+	cp tests/screenshots/readme/*.png docs/screenshots/
 
 lint: install
 	$(BIN)/ruff check .

@@ -2,7 +2,7 @@
 to start a new one, in the listing of their language."""
 
 from django.urls import reverse
-from django.utils import translation
+from django.utils.translation import get_language_from_request
 from wagtail.admin.ui.components import Component
 
 from .language_versions import content_language
@@ -24,9 +24,8 @@ def own_pages(model, user):
     )
 
 
-def add_url(index_model, page_model):
-    """The admin's "add" form under the listing in the editor's language (else the default one)."""
-    language = content_language(translation.get_language())
+def add_url(index_model, page_model, language):
+    """The admin's "add" form under the listing in ``language`` (else the default one)."""
     index = index_model.objects.filter(locale__language_code=language).first() or index_model.objects.first()
     if index is None:
         return None
@@ -41,13 +40,16 @@ class TrainerPanel(Component):
     template_name = "practices/admin/trainer_panel.html"
     order = 90
 
-    def __init__(self, user):
-        self.user = user
+    def __init__(self, request):
+        self.user = request.user
+        # The language the trainer reads and writes, as their browser says: the admin's own may be
+        # another (it has no Macedonian, Albanian or Bosnian; translation/middleware.py).
+        self.language = content_language(get_language_from_request(request))
 
     def get_context_data(self, parent_context):
         return {
             "workshops": own_pages(WorkshopPage, self.user),
             "paths": own_pages(LearningPathPage, self.user),
-            "new_workshop_url": add_url(WorkshopIndexPage, WorkshopPage),
-            "new_path_url": add_url(LearningPathIndexPage, LearningPathPage),
+            "new_workshop_url": add_url(WorkshopIndexPage, WorkshopPage, self.language),
+            "new_path_url": add_url(LearningPathIndexPage, LearningPathPage, self.language),
         }

@@ -19,7 +19,7 @@ register_permission_policy(Page, page_policy)
 @hooks.register("construct_homepage_panels")
 def add_trainer_panel(request, panels):
     if dashboard.is_trainer(request.user):
-        panels.append(dashboard.TrainerPanel(request.user))
+        panels.append(dashboard.TrainerPanel(request))
 
 
 @hooks.register("construct_page_chooser_queryset")

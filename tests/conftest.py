@@ -135,14 +135,15 @@ def chromium(django_db_setup):
 @pytest.fixture
 def browse(chromium, client):
     """``browse(width)``: a browser tab of that width whose requests Django answers (tests/browser.py);
-    the test fails if a page asked for anything outside the hub."""
+    the test fails if a page asked for anything outside the hub. ``browse(locale="mk")`` is a browser
+    set to that language (its Accept-Language header)."""
     from tests.browser import DjangoBridge
 
     bridge = DjangoBridge(client)
     contexts = []
 
-    def open_tab(width=1280, height=900):
-        context = chromium.new_context(viewport={"width": width, "height": height})
+    def open_tab(width=1280, height=900, locale=None):
+        context = chromium.new_context(viewport={"width": width, "height": height}, locale=locale)
         context.route("**/*", bridge)
         contexts.append(context)
         return context.new_page()

@@ -12,7 +12,7 @@ from practices.models import (
     Theme,
     TrainingMaterialPage,
 )
-from tests.browser import BASE, SCREENSHOTS
+from tests.browser import BASE, screenshot
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
@@ -46,6 +46,7 @@ def test_a_macedonian_reader_browses_filters_reads_searches_and_downloads_in_mac
 
     tab.goto(f"{BASE}/mk/")
     assert tab.locator("html").get_attribute("lang") == "mk"
+    screenshot(tab, "journey-mk-home", readme=True)
     tab.get_by_role("link", name=listing.title, exact=True).first.click()
     assert tab.url == BASE + listing.url
 
@@ -63,8 +64,7 @@ def test_a_macedonian_reader_browses_filters_reads_searches_and_downloads_in_mac
     assert tab.locator("main").get_attribute("lang") != "mk"
     assert tab.locator("h1").inner_text() == foreign_title
     assert tab.get_by_role("link", name=listing.title, exact=True).first.is_visible()
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    tab.screenshot(path=SCREENSHOTS / "journey-mk-fallback.png")
+    screenshot(tab, "journey-mk-fallback", readme=True)
 
     found = {}
     # The header's search box, then the results page's own.
@@ -76,7 +76,7 @@ def test_a_macedonian_reader_browses_filters_reads_searches_and_downloads_in_mac
         assert result_links(tab), words
         found[words] = int(re.match(r"\d+", tab.locator("#results-heading").inner_text()).group())
     assert found["фестивал"] == found["festival"], "either script finds as many pages"
-    tab.screenshot(path=SCREENSHOTS / "journey-mk-search.png")
+    screenshot(tab, "journey-mk-search", readme=True)
 
     tab.goto(BASE + material.url)
     download = tab.locator(".block-resource--document .block-resource__title").first
@@ -112,4 +112,4 @@ def test_saving_a_draft_names_each_missing_required_field_and_keeps_what_was_wri
     for field in ("summary", "context", "approach", "results", "lessons", "transferability"):
         wrapper = tab.locator(f"[data-field-wrapper]:has([name='{field}'])")
         assert wrapper.locator(".error-message").count() == 1, field
-    tab.screenshot(path=SCREENSHOTS / "admin-draft-missing-fields.png")
+    screenshot(tab, "admin-draft-missing-fields")

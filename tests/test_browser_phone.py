@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 
 from practices.models import GoodPracticePage, PracticeIndexPage
-from tests.browser import BASE, SCREENSHOTS
+from tests.browser import BASE, screenshot
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
@@ -19,6 +19,8 @@ WIDEST = """
   .slice(-3)
   .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join(".")}`)
 """
+# The phone layout in the README.
+README_PHONE_LANGUAGE = "mk"
 # Words every language's demo content has, so that the results page lists something.
 SEARCHED = "festival"
 
@@ -46,8 +48,7 @@ def test_no_page_is_wider_than_a_phone(browse, database_search, width, language_
         if page_width > width:
             too_wide[path] = (page_width, tab.evaluate(WIDEST))
         if path == f"/{language_code}/" and width == PHONE_WIDTHS[-1]:
-            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-            tab.screenshot(path=SCREENSHOTS / f"home-{language_code}-{width}.png")
+            screenshot(tab, f"home-{language_code}-{width}", readme=language_code == README_PHONE_LANGUAGE)
     assert not too_wide, f"wider than {width} px: {too_wide}"
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from practices.models import WorkshopIndexPage
 from practices.roles import ensure_trainers
-from tests.factories import LearningPathPageFactory, UserFactory, WorkshopPageFactory
+from tests.factories import LearningPathPageFactory, UserFactory, WorkshopPageFactory, locale
 
 pytestmark = pytest.mark.django_db
 
@@ -30,6 +30,20 @@ def test_a_trainer_sees_their_own_workshops_and_paths_and_can_start_new_ones(cli
     # "New workshop" adds one under the workshops listing in the trainer's language.
     listing_id = re.search(r"/admin/pages/add/practices/workshoppage/(\d+)/", html).group(1)
     assert WorkshopIndexPage.objects.get(pk=listing_id).locale.language_code == "en"
+
+
+def test_new_workshops_start_in_the_language_the_trainer_reads_not_the_admins(client):
+    """The admin has no Macedonian (a Macedonian browser gets it in English), yet a Macedonian
+    trainer's new workshop belongs in the Macedonian listing."""
+    listing = WorkshopPageFactory().get_parent()
+    listing.copy_for_translation(locale("mk"), copy_parents=True)
+    client.force_login(UserFactory(groups=[ensure_trainers(listing)]))
+
+    html = client.get("/admin/", headers={"accept-language": "mk"}).content.decode()
+
+    assert re.search(r'<html lang="en"', html), "the admin itself is in English"
+    listing_id = re.search(r"/admin/pages/add/practices/workshoppage/(\d+)/", html).group(1)
+    assert WorkshopIndexPage.objects.get(pk=listing_id).locale.language_code == "mk"
 
 
 def test_the_panel_is_only_for_trainers(client):
