@@ -4,6 +4,7 @@ make them."""
 import re
 
 import pytest
+from django.core.files.storage import default_storage
 
 from practices.models import (
     GoodPracticePage,
@@ -26,8 +27,16 @@ def theme_with_pages_in_other_languages(client, listing):
 
 
 def material_with_a_document(language_code):
+    """A material with a downloadable document whose file is in storage: the tests share one
+    in-memory storage, which the database's rollback does not restore, so a file another test
+    removed may be missing although its document row is back."""
     for material in TrainingMaterialPage.objects.live().public().filter(locale__language_code=language_code):
-        if any(block.block_type == "document" for block in material.files):
+        documents = [
+            block.value["document"]
+            for block in material.files
+            if block.block_type == "document" and block.value["document"] is not None
+        ]
+        if documents and all(default_storage.exists(document.file.name) for document in documents):
             return material
     raise AssertionError(f"no {language_code} material has a document")
 
