@@ -3,13 +3,11 @@
 Every request the browser makes to ``BASE`` is answered by Django's test client inside the test's
 own transaction, so a browser test sees the demo content and what the test itself created, and
 rolls back like any other test; static files come from the staticfiles finders, as
-``runserver`` serves them, and images from the storage the tests keep files in (in memory), as
-the site's media view serves them from ``MEDIA_ROOT``. Any other address is refused and
-remembered: a page must not need another site (no CDN, no web font, no avatar service).
+``runserver`` serves them (uploads from the site's own media view). Any other address is refused
+and remembered: a page must not need another site (no CDN, no web font, no avatar service).
 """
 
 import json
-import mimetypes
 import os
 import re
 import shutil
@@ -17,7 +15,6 @@ from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.core.files.storage import default_storage
 from django.db import DEFAULT_DB_ALIAS, connections
 from PIL import Image
 
@@ -73,14 +70,6 @@ class DjangoBridge:
             else:
                 route.fulfill(status=404)
             return
-        if self.is_public_media(url.path):
-            name = url.path.removeprefix(settings.MEDIA_URL)
-            if default_storage.exists(name):
-                with default_storage.open(name) as file:
-                    route.fulfill(body=file.read(), content_type=mimetypes.guess_type(name)[0])
-            else:
-                route.fulfill(status=404)
-            return
         # Playwright calls this with its event loop running, where Django would open a connection
         # of its own, outside the test's transaction: the test's connection answers instead.
         connections[DEFAULT_DB_ALIAS] = self.connection
@@ -119,15 +108,6 @@ class DjangoBridge:
             data=(request.post_data_buffer or b"") if with_body else b"",
             content_type=request.headers.get("content-type", "") if with_body else "",
             headers={"accept-language": languages} if languages else None,
-        )
-
-    @staticmethod
-    def is_public_media(path):
-        folder = path.removeprefix(settings.MEDIA_URL).split("/")[0]
-        return (
-            settings.SERVE_MEDIA
-            and path.startswith(settings.MEDIA_URL)
-            and folder in settings.PUBLIC_MEDIA_FOLDERS
         )
 
     @staticmethod

@@ -16,13 +16,22 @@ Each test runs in a transaction that is rolled back, so tests may change what th
 """
 
 import os
+import shutil
 import sys
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connections
 
 from demo.loader import DemoContentLoader, editor_username
+
+
+@pytest.fixture(scope="session", autouse=True)
+def media_folder():
+    """The run's uploads (settings/test.py), removed after it."""
+    yield settings.MEDIA_ROOT
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
 
 def needs_demo(item):

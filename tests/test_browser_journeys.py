@@ -25,20 +25,11 @@ def theme_with_pages_in_other_languages(client, listing):
     raise AssertionError("no theme lists a practice in another language for Macedonian readers")
 
 
-def material_with_a_document(client, language_code):
-    """A material whose documents download. In a run of the whole suite on SQLite, one demo
-    document's address answered 404 after earlier tests (its file present, its name matching):
-    not understood yet, so the journey takes a material whose files answer, and the closing note of
-    session 8 asks for the cause."""
+def material_with_a_document(language_code):
     for material in TrainingMaterialPage.objects.live().public().filter(locale__language_code=language_code):
-        documents = [
-            block.value["document"]
-            for block in material.files
-            if block.block_type == "document" and block.value["document"] is not None
-        ]
-        if documents and all(client.get(document.url).status_code == 200 for document in documents):
+        if any(block.block_type == "document" for block in material.files):
             return material
-    raise AssertionError(f"no {language_code} material has a document that downloads")
+    raise AssertionError(f"no {language_code} material has a document")
 
 
 def result_links(tab):
@@ -50,7 +41,7 @@ def test_a_macedonian_reader_browses_filters_reads_searches_and_downloads_in_mac
 ):
     listing = PracticeIndexPage.objects.live().get(locale__language_code="mk")
     theme = theme_with_pages_in_other_languages(client, listing)
-    material = material_with_a_document(client, "mk")
+    material = material_with_a_document("mk")
     tab = browse()
 
     tab.goto(f"{BASE}/mk/")
