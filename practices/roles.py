@@ -7,7 +7,8 @@
   so the group can work on them and on nothing else; publishing goes through the workflow.
 * Trainers may add workshops and learning paths in every language and edit the ones they
   created (Wagtail's "add" permission covers pages the user owns); moderators review them like
-  everything else. They upload handouts into one collection of their own.
+  everything else. They upload handouts, and the images their workshops and paths are listed
+  with, into one collection of their own.
 * Images and documents, with Wagtail's collection permissions: each organisation's editors add
   to and choose from their organisation's collection, so an upload lands there and another
   organisation's files stay out of their choosers; everyone chooses from the "Shared"
@@ -181,10 +182,11 @@ def ensure_trainers(*index_pages):
                 group=group, page=page, permission=_permission("wagtailcore", "add_page")
             )
     collection = handouts_collection()
-    for action in ("add", "choose"):
-        GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=collection, permission=_permission("wagtaildocs", f"{action}_document")
-        )
+    for app_label, model in MEDIA_MODELS:
+        for action in ("add", "choose"):
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=collection, permission=_permission(app_label, f"{action}_{model}")
+            )
     allow_choosing_shared_files(group)
     return group
 

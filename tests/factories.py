@@ -98,6 +98,14 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
         model = Organisation
 
 
+class ImageFactory(wagtail_factories.ImageFactory):
+    """A 1200 × 675 picture with a description (what Wagtail's image form calls the alt text)."""
+
+    title = factory.Sequence(lambda n: f"Unit image {n}")
+    file = factory.django.ImageField(width=1200, height=675, color="teal")
+    description = factory.Faker("sentence")
+
+
 # --- the home page and its listings ------------------------------------------------------------
 
 

@@ -133,6 +133,28 @@ def test_trainers_choose_handouts_and_shared_documents(client, organisations, fi
     assert files["own"][1].title not in html
 
 
+def test_trainers_upload_their_workshops_images_into_the_handouts_and_choose_shared_ones_too(
+    client, organisations, files
+):
+    trainers = roles.ensure_trainers()
+    client.force_login(UserFactory(groups=[trainers]))
+    html, offered = chooser(client, "wagtailimages_chooser:choose")
+    assert offered == {roles.HANDOUTS_COLLECTION, roles.SHARED_COLLECTION}
+    assert files["shared"][0].title in html
+    assert files["own"][0].title not in html
+    response = client.post(
+        reverse("wagtailimages_chooser:create"),
+        {
+            "image-chooser-upload-title": "unit-workshop-photo",
+            "image-chooser-upload-file": SimpleUploadedFile(
+                "workshop.png", logo_png("unit-workshop"), "image/png"
+            ),
+        },
+    )
+    assert response.status_code == 200
+    assert Image.objects.get(title="unit-workshop-photo").collection == roles.handouts_collection()
+
+
 def test_setup_roles_takes_back_the_choice_of_every_collection(organisations):
     group = Group.objects.get(name=roles.editors_group_name(organisations[0]))
     root = Collection.get_first_root_node()

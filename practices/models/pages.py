@@ -9,6 +9,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page, TaskState
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -25,8 +26,14 @@ YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2100)]
 
 class HubContentPage(Page):
     """What good practices, training materials, workshops and learning paths share: a summary for
-    listings and search results, the organisation behind the page, its themes, and how translation
-    treats them.
+    listings and search results, an image for their cards and the top of the page, the organisation
+    behind the page, its themes, and how translation treats them.
+
+    The image is the same in every language (a translator may choose another, for one with words
+    in it); what it shows is told in the page's own words, ``image_alt``, which is translated with
+    the page. An image is one file for every page that shows it, so its own description, in
+    whichever language it was written, is only the starting point: the page takes it as its text
+    when the editor leaves the field empty, and translators translate it from there.
 
     The organisation is kept in step across translations by the page types on which an editor
     chooses it (workshops, learning paths); practices and materials take it from their profile page,
@@ -42,16 +49,64 @@ class HubContentPage(Page):
         "practices.Organisation", verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
     )
     themes = ParentalManyToManyField("practices.Theme", verbose_name=_("themes"), related_name="+")
+    image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown on the page's cards in listings and at the top of the page, cropped to 16:9 around "
+            "the image's focal point."
+        ),
+    )
+    image_alt = models.CharField(
+        _("alt text"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "What the image shows, for readers who cannot see it, in this page's language. Left "
+            "empty, the image's description is used."
+        ),
+    )
 
     # What a link to the page is called in workshop agendas and learning paths (agenda.py).
     linked_as = "material"
     subpage_types = []
     base_form_class = HubPageForm
-    api_fields = [APIField("summary")]
-    override_translatable_fields = [TranslatableField("summary"), SynchronizedField("themes")]
+    api_fields = [APIField("summary"), APIField("image"), APIField("image_alt")]
+    override_translatable_fields = [
+        TranslatableField("summary"),
+        TranslatableField("image_alt"),
+        SynchronizedField("themes"),
+        SynchronizedField("image"),
+    ]
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.image and not self.image_alt:
+            self.image_alt = self.image.description
+        if self.image and not self.image_alt:
+            raise ValidationError(
+                {
+                    "image_alt": _(
+                        "Say what the image shows, for readers who cannot see it (or give the image a "
+                        "description)."
+                    )
+                }
+            )
+
+    @property
+    def image_alt_text(self):
+        """What the image shows: the page's words, else the image's description."""
+        return self.image_alt or (self.image.description if self.image else "")
+
+
+IMAGE_PANEL = MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image"))
 
 
 class KnowledgePage(HubContentPage):
@@ -149,6 +204,7 @@ class GoodPracticePage(KnowledgePage):
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
+        IMAGE_PANEL,
         MultiFieldPanel(
             [
                 FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
@@ -271,6 +327,7 @@ class TrainingMaterialPage(KnowledgePage):
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
+        IMAGE_PANEL,
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("material_format"), FieldPanel("level")]),

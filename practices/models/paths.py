@@ -17,7 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from ..agenda import LinkedItem, resolve_page
 from ..blocks import PathStepsBlock
 from ..numbers import duration_display, parse_positive_int
-from .pages import HubContentPage
+from .pages import IMAGE_PANEL, HubContentPage
 
 
 @dataclass
@@ -37,6 +37,7 @@ class LearningPathPage(HubContentPage):
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
+        IMAGE_PANEL,
         FieldRowPanel([FieldPanel("organisation"), FieldPanel("compiled_by")]),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         FieldPanel("steps"),

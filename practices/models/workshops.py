@@ -23,7 +23,7 @@ from ..blocks import AgendaBlock, LearningOutcomesBlock
 from ..choices import Delivery, Level
 from ..language_versions import one_per_translation
 from ..numbers import duration_display
-from .pages import HubContentPage
+from .pages import IMAGE_PANEL, HubContentPage
 from .paths import path_position
 
 DEFAULT_DAY_START = datetime.time(9, 30)
@@ -68,6 +68,7 @@ class WorkshopPage(RoutablePageMixin, HubContentPage):
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
+        IMAGE_PANEL,
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("level"), FieldPanel("delivery")]),
