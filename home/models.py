@@ -5,6 +5,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail_localize.fields import TranslatableField
 
+from practices.images import with_images
 from practices.language_versions import in_reader_language
 from practices.models import GoodPracticePage, Organisation, TrainingMaterialPage
 
@@ -42,12 +43,16 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        practices = in_reader_language(GoodPracticePage.objects.live().public(), self.locale).select_related(
-            "organisation", "locale"
+        practices = with_images(
+            in_reader_language(GoodPracticePage.objects.live().public(), self.locale).select_related(
+                "organisation", "locale"
+            )
         )
-        materials = in_reader_language(
-            TrainingMaterialPage.objects.live().public(), self.locale
-        ).select_related("organisation", "locale", "material_format")
+        materials = with_images(
+            in_reader_language(TrainingMaterialPage.objects.live().public(), self.locale).select_related(
+                "organisation", "locale", "material_format"
+            )
+        )
         featured = list(practices.filter(featured=True).order_by("-start_year")[:3])
         context["featured_practices"] = featured
         context["latest_practices"] = practices.exclude(

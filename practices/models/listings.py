@@ -12,6 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail_localize.fields import TranslatableField
 
+from ..images import with_images
 from ..language_versions import in_reader_language
 from .filters import (
     MaterialFilters,
@@ -45,7 +46,7 @@ class ListingPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         filters = self.filter_class(request.GET, locale=self.locale)
-        pages = (
+        pages = with_images(
             filters.apply(in_reader_language(self.listed_model.objects.live().public(), self.locale))
             .select_related(*self.listing_related)
             .prefetch_related("themes")

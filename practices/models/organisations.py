@@ -12,6 +12,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..forms import HubPageForm, HubSnippetForm
+from ..images import with_images
 from ..language_versions import in_reader_language
 
 
@@ -133,14 +134,14 @@ class OrganisationPage(Page):
         key = self.organisation.translation_key
         practices = GoodPracticePage.objects.live().public()
         materials = TrainingMaterialPage.objects.live().public()
-        context["practices"] = in_reader_language(
-            practices.filter(organisation__translation_key=key), self.locale
+        context["practices"] = with_images(
+            in_reader_language(practices.filter(organisation__translation_key=key), self.locale)
         ).order_by("-start_year", "title")
-        context["materials"] = in_reader_language(
-            materials.filter(organisation__translation_key=key), self.locale
+        context["materials"] = with_images(
+            in_reader_language(materials.filter(organisation__translation_key=key), self.locale)
         ).order_by("title")
         context["partner_in"] = (
-            in_reader_language(practices.filter(partners__translation_key=key), self.locale)
+            with_images(in_reader_language(practices.filter(partners__translation_key=key), self.locale))
             .distinct()
             .order_by("-start_year")
         )

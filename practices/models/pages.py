@@ -18,6 +18,7 @@ from ..agenda import downloads
 from ..blocks import RICH_TEXT_FEATURES, LearningOutcomesBlock, MediaStreamBlock
 from ..choices import BudgetRange, Level, Licence
 from ..forms import HubPageForm
+from ..images import with_images
 from ..language_versions import one_per_translation
 from ..numbers import duration_display
 
@@ -298,7 +299,7 @@ class GoodPracticePage(KnowledgePage):
             material = link.material.localized if link.material else None
             if material and material.live:
                 materials.append(material.specific)
-        return materials
+        return with_images(materials)
 
 
 class TrainingMaterialPage(KnowledgePage):
@@ -395,7 +396,7 @@ class TrainingMaterialPage(KnowledgePage):
 
     def practices_using_this(self):
         """Live good practices that list this material (in any language), shown in the reader's."""
-        practices = (
+        practices = with_images(
             GoodPracticePage.objects.live()
             .public()
             .filter(related_materials__material__translation_key=self.translation_key)

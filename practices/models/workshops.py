@@ -21,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from ..agenda import agenda_slots
 from ..blocks import AgendaBlock, LearningOutcomesBlock
 from ..choices import Delivery, Level
+from ..images import with_images
 from ..language_versions import one_per_translation
 from ..numbers import duration_display
 from .pages import IMAGE_PANEL, HubContentPage
@@ -229,7 +230,7 @@ def workshops_using(page):
         Page.objects.filter(translation_key=page.translation_key)
     ).filter(content_type=ContentType.objects.get_for_model(WorkshopPage))
     ids = {int(object_id) for object_id in references.values_list("object_id", flat=True)}
-    workshops = (
+    workshops = with_images(
         WorkshopPage.objects.live().public().filter(pk__in=ids).select_related("organisation", "locale")
     )
     return sorted(

@@ -1,0 +1,24 @@
+"""The images of practices, materials, workshops and learning paths, fetched with a whole list of
+cards at once.
+
+A card's ``{% picture %}`` asks its image for several renditions (sizes and formats). Fetched one
+card at a time, that is a query for the image and one for its renditions per card; fetched here, it
+is two queries for the whole list, however long. Every rendition of each image comes along (a few
+rows each), whatever the templates ask for.
+
+WebP with a JPEG fallback, not AVIF: Wagtail writes AVIF through Willow at libavif's default encoder
+speed, which took ten to twenty times as long as WebP for the same picture (0.6 to 1.3 s a
+rendition on a busy 2-core machine, against 0.1 to 0.25 s) and made files hardly smaller for flat
+illustrations; the first readers of a new page would wait for it.
+"""
+
+from django.db.models import QuerySet, prefetch_related_objects
+
+
+def with_images(pages):
+    """``pages`` with their images and the images' renditions fetched in bulk: a queryset (the
+    fetching then happens when it is evaluated) or a list of pages of one type (fetched now)."""
+    if isinstance(pages, QuerySet):
+        return pages.select_related("image").prefetch_related("image__renditions")
+    prefetch_related_objects(pages, "image__renditions")
+    return pages
