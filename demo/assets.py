@@ -1,4 +1,5 @@
-"""Images and PDF documents for the demo content, drawn by code so the demo needs no network."""
+"""Member logos and PDF documents for the demo content, drawn by code so the demo needs no network
+(the pictures of practices, materials, workshops and paths are in ``scenes.py``)."""
 
 import datetime
 import hashlib
@@ -19,33 +20,12 @@ DOCUMENT_DATE = datetime.datetime(2024, 1, 15, tzinfo=datetime.UTC)
 PALETTE = ["#1f4e5f", "#c8553d", "#f2b134", "#4f6d7a", "#6a994e", "#8e5572", "#2a9d8f", "#e76f51", "#264653"]
 
 
-def _rng(seed):
+def seeded_random(seed):
     return random.Random(int(hashlib.sha256(seed.encode()).hexdigest(), 16))  # noqa: S311 - drawing, not crypto
 
 
-def cover_png(seed, width=1200, height=675):
-    """An abstract poster-like composition, the same every time for the same seed."""
-    rng = _rng(seed)
-    colours = rng.sample(PALETTE, 4)
-    image = Image.new("RGB", (width, height), colours[0])
-    draw = ImageDraw.Draw(image)
-    for _ in range(rng.randint(5, 9)):
-        colour = rng.choice(colours[1:])
-        x, y = rng.randint(-200, width), rng.randint(-200, height)
-        size = rng.randint(120, 480)
-        if rng.random() < 0.5:
-            draw.ellipse((x, y, x + size, y + size), fill=colour)
-        else:
-            draw.rectangle((x, y, x + size, y + size // 2), fill=colour)
-    for offset in range(0, width, 48):
-        draw.line((offset, height - 40, offset + 24, height - 40), fill=colours[1], width=6)
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
-    return buffer.getvalue()
-
-
 def logo_png(seed, size=320):
-    rng = _rng(seed)
+    rng = seeded_random(seed)
     background, foreground = rng.sample(PALETTE, 2)
     image = Image.new("RGB", (size, size), background)
     draw = ImageDraw.Draw(image)

@@ -29,6 +29,7 @@ from wagtail.models import Locale, Page, Site, TaskState
 from wagtail_localize.models import Translation, TranslationSource
 
 from home.models import HomePage
+from practices.images import RENDITIONS
 from practices.models import (
     Country,
     GoodPracticePage,
@@ -57,7 +58,8 @@ from practices.roles import (
 )
 from translation.templatetags.language_tags import bcp47
 
-from .assets import cover_png, font_files, logo_png, pdf_document
+from .assets import font_files, logo_png, pdf_document
+from .scenes import scene_png
 from .strings import (
     PRACTICE_SECTIONS,
     material_strings,
@@ -104,6 +106,7 @@ class DemoContentLoader:
         self.write = write
         self.progress = Progress(write)
         self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
+        self.scenes = read_demo_file("scenes.toml")
         self.created = 0
 
     # --- entry point -------------------------------------------------------------------------
@@ -361,15 +364,32 @@ class DemoContentLoader:
 
     # --- images and documents ----------------------------------------------------------------
 
-    def image(self, title, content, collection):
+    def image(self, title, content, collection, description=""):
         image = Image.objects.filter(title=title).first()
         if image is None:
             name = hashlib.sha256(title.encode()).hexdigest()[:12]
             image = Image(
-                title=title, file=ImageFile(io.BytesIO(content), name=f"{name}.png"), collection=collection
+                title=title,
+                file=ImageFile(io.BytesIO(content), name=f"{name}.png"),
+                collection=collection,
+                description=description,
             )
             image.save()
         return image
+
+    def scene_image(self, data, title, collection):
+        """The picture of the item ``data`` (its ``scene``, drawn for its slug), described in the
+        item's own language; the same alt text starts its page's (``scene_strings``). Its renditions
+        are made with it, so the demo's first readers (and every test) find them ready."""
+        alt = self.scenes[data["scene"]][data["source_locale"]]
+        image = self.image(title[:255], scene_png(data["scene"], data["slug"]), collection, alt)
+        image.get_renditions(*RENDITIONS)
+        return image, alt
+
+    def scene_strings(self, data, code):
+        """The alt text of the item's picture, source → ``code``, for its translation."""
+        alt = self.scenes[data["scene"]]
+        return {alt[data["source_locale"]]: alt[code]}
 
     def document(self, title, filename, content, organisation):
         document = Document.objects.filter(title=title).first()
@@ -422,10 +442,15 @@ class DemoContentLoader:
                 document = self.document(
                     source["title"], f"{data['slug']}.pdf", pdf, self.organisations[data["organisation"]]
                 )
+                image, alt = self.scene_image(
+                    data, source["title"], organisation_collection(self.organisations[data["organisation"]])
+                )
                 page = TrainingMaterialPage(
                     title=source["title"],
                     slug=data["slug"],
                     summary=source["summary"],
+                    image=image,
+                    image_alt=alt,
                     audience=source["audience"],
                     description=rich_text(source["description"]),
                     learning_outcomes=[("outcome", outcome) for outcome in source["learning_outcomes"]],
@@ -440,17 +465,20 @@ class DemoContentLoader:
                 page.themes = [themes[slug] for slug in data["themes"]]
                 page.languages = [self.locales[code] for code in data["languages"] if code in self.locales]
                 page = self.create_knowledge_page(profile, page, editor)
-            self.translate_knowledge_page(page, content, source_code, editor, material_strings)
+            self.translate_knowledge_page(page, data, editor, material_strings)
             self.materials[data["slug"]] = page
 
-    def translate_knowledge_page(self, page, content, source_code, editor, strings):
-        """Translate ``page`` into each other language of ``content`` that it lacks, through review;
-        ``strings(source, target)`` pairs the source texts with one language's translations."""
+    def translate_knowledge_page(self, page, data, editor, strings):
+        """Translate ``page`` into each other language of the item ``data`` that it lacks, through
+        review; ``strings(source, target)`` pairs the source texts with one language's translations."""
+        content = data["content"]
+        source_code = data["source_locale"]
         source = content[source_code]
         for code, target in content.items():
             if code == source_code or page.get_translation_or_none(self.locales[code]) is not None:
                 continue
-            translated = self.translate(page, code, strings(source, target), user=editor, publish=False)
+            pairs = {**strings(source, target), **self.scene_strings(data, code)}
+            translated = self.translate(page, code, pairs, user=editor, publish=False)
             self.submit_and_approve(translated, editor)
 
     # --- good practices ----------------------------------------------------------------------
@@ -469,12 +497,8 @@ class DemoContentLoader:
                 slug=data["slug"], locale=self.locales[source_code]
             ).first()
             if page is None:
-                cover = self.image(
-                    source["title"][:255], cover_png(data["slug"]), organisation_collection(organisation)
-                )
-                media = [
-                    ("figure", {"image": {"image": cover, "alt_text": "", "decorative": True}, "caption": ""})
-                ]
+                image, alt = self.scene_image(data, source["title"], organisation_collection(organisation))
+                media = []
                 if organisation.website:
                     media.append(
                         ("link", {"url": organisation.website, "title": organisation.name, "description": ""})
@@ -483,6 +507,8 @@ class DemoContentLoader:
                     title=source["title"],
                     slug=data["slug"],
                     summary=source["summary"],
+                    image=image,
+                    image_alt=alt,
                     start_year=data["start_year"],
                     end_year=data.get("end_year"),
                     budget_range=data["budget_range"],
@@ -502,7 +528,7 @@ class DemoContentLoader:
                     if slug in self.materials
                 ]
                 page = self.create_knowledge_page(profile, page, editor)
-            self.translate_knowledge_page(page, content, source_code, editor, practice_strings)
+            self.translate_knowledge_page(page, data, editor, practice_strings)
             self.practices[data["slug"]] = page
 
     # --- workshops and learning paths --------------------------------------------------------
@@ -587,10 +613,13 @@ class DemoContentLoader:
                     for session, texts in zip(data["session"], source["sessions"], strict=True)
                 ]
                 organisations = [self.organisations[slug] for slug in data["facilitating_organisations"]]
+                image, alt = self.scene_image(data, source["title"], handouts_collection())
                 page = WorkshopPage(
                     title=source["title"],
                     slug=data["slug"],
                     summary=source["summary"],
+                    image=image,
+                    image_alt=alt,
                     organisation=organisations[0],
                     facilitators=data["facilitators"],
                     audience=source["audience"],
@@ -608,7 +637,7 @@ class DemoContentLoader:
                 page = self.create_knowledge_page(
                     index.get_translation(self.locales[source_code]), page, trainer
                 )
-            self.translate_knowledge_page(page, content, source_code, trainer, workshop_strings)
+            self.translate_knowledge_page(page, data, trainer, workshop_strings)
             self.workshops[data["slug"]] = page
 
     def load_paths(self, paths):
@@ -623,10 +652,13 @@ class DemoContentLoader:
                 slug=data["slug"], locale=self.locales[source_code]
             ).first()
             if page is None:
+                image, alt = self.scene_image(data, source["title"], handouts_collection())
                 page = LearningPathPage(
                     title=source["title"],
                     slug=data["slug"],
                     summary=source["summary"],
+                    image=image,
+                    image_alt=alt,
                     organisation=self.trainer_organisations[data["trainer"]],
                     compiled_by=trainer.get_full_name(),
                     steps=[
@@ -638,7 +670,7 @@ class DemoContentLoader:
                 page = self.create_knowledge_page(
                     index.get_translation(self.locales[source_code]), page, trainer
                 )
-            self.translate_knowledge_page(page, content, source_code, trainer, path_strings)
+            self.translate_knowledge_page(page, data, trainer, path_strings)
 
     # --- dates -------------------------------------------------------------------------------
 

@@ -1,5 +1,5 @@
-"""The images of practices, materials, workshops and learning paths, fetched with a whole list of
-cards at once.
+"""The images of practices, materials, workshops and learning paths: the renditions their cards and
+pages show, and those renditions fetched for a whole list of cards at once.
 
 A card's ``{% picture %}`` asks its image for several renditions (sizes and formats). Fetched one
 card at a time, that is a query for the image and one for its renditions per card; fetched here, it
@@ -13,6 +13,13 @@ illustrations; the first readers of a new page would wait for it.
 """
 
 from django.db.models import QuerySet, prefetch_related_objects
+from wagtail.images.models import Filter
+
+# What templates/components/card.html and templates/practices/detail_base.html ask for: a card's
+# image fills a column (at most about 28rem), a page's the width of its text.
+CARD_RENDITIONS = "format-{webp,jpeg} fill-{400x225,800x450}"
+PAGE_RENDITIONS = "format-{webp,jpeg} fill-{800x450,1200x675}"
+RENDITIONS = list(dict.fromkeys(Filter.expand_spec(CARD_RENDITIONS) + Filter.expand_spec(PAGE_RENDITIONS)))
 
 
 def with_images(pages):

@@ -1,6 +1,7 @@
 """On a phone, in every language, no page scrolls sideways and the home page's search is on the
 first screen: checked in a real browser at the two commonest narrow widths, with a screenshot of
-each home page kept in tests/screenshots/."""
+each home page kept in tests/screenshots/. The images of cards and pages come in the size the
+phone needs."""
 
 import pytest
 from django.conf import settings
@@ -58,3 +59,32 @@ def test_the_home_page_search_is_on_a_phones_first_screen(browse, language_code)
     tab.goto(f"{BASE}/{language_code}/")
     button = tab.locator(".search-box button[type=submit]").bounding_box()
     assert button["y"] + button["height"] <= FIRST_SCREEN
+
+
+# Each image's state once the page has settled: loaded (naturalWidth) and which file was chosen.
+IMAGES = """
+(selector) => [...document.querySelectorAll(selector)].map((image) => ({
+  loaded: image.complete && image.naturalWidth > 0,
+  file: image.currentSrc.split("/").pop(),
+}))
+"""
+
+
+def test_images_come_as_webp_in_the_size_a_phone_needs(browse):
+    tab = browse(width=PHONE_WIDTHS[-1], height=FIRST_SCREEN)
+    practice = GoodPracticePage.objects.live().get(
+        slug="mostar-shared-youth-stage", locale__language_code="sr"
+    )
+    tab.goto(BASE + practice.url)
+    # The page's own image is loaded at once, before any scrolling; its cards' only on the way down.
+    [page_image] = tab.evaluate(IMAGES, ".detail__image img")
+    assert page_image["loaded"] and page_image["file"].endswith(".format-webp.fill-800x450.webp")
+    assert not any(image["loaded"] for image in tab.evaluate(IMAGES, ".card__image img"))
+
+    tab.goto(BASE + PracticeIndexPage.objects.live().get(locale__language_code="sr").url)
+    for card in tab.locator(".card__image").all():  # down the list, as a reader scrolls
+        card.scroll_into_view_if_needed()
+    tab.wait_for_load_state("networkidle")
+    cards = tab.evaluate(IMAGES, ".card__image img")
+    assert cards and all(image["loaded"] for image in cards), cards
+    assert all(image["file"].endswith(".format-webp.fill-400x225.webp") for image in cards), cards
