@@ -207,7 +207,7 @@ def index_database(size):
 def stock_backend():
     return get_search_backend(
         "wagtail.search.backends.elasticsearch9",
-        URLS=[settings.ELASTICSEARCH_URL],
+        URLS=engine.node_urls(),
         INDEX_PREFIX=f"{settings.SEARCH_INDEX_PREFIX}-wagtail-",
         TIMEOUT=30,
         INDEX_SETTINGS={"settings": {"index": {"number_of_shards": 1, "number_of_replicas": 0}}},

@@ -42,10 +42,16 @@ def forget_failure():
     _down_until = 0.0
 
 
+def node_urls():
+    """The cluster's nodes the site may ask: ``ELASTICSEARCH_URL`` lists one or more, separated by
+    commas; a request that finds one down is sent to the next."""
+    return [url.strip() for url in settings.ELASTICSEARCH_URL.split(",") if url.strip()]
+
+
 @cache
 def client():
     return Elasticsearch(
-        settings.ELASTICSEARCH_URL,
+        node_urls(),
         request_timeout=settings.ELASTICSEARCH_TIMEOUT,
         max_retries=1,
         retry_on_timeout=False,

@@ -8,6 +8,7 @@
 #   .ci/elasticsearch/node.sh stop     stop the node
 #   .ci/elasticsearch/node.sh status   print the cluster health (exit 0 running, 3 not running)
 #   .ci/elasticsearch/node.sh restart  stop + start
+#   .ci/elasticsearch/node.sh kill     end the node at once (SIGKILL), as a crash would
 #   .ci/elasticsearch/node.sh check    exit 0 when this machine has all a start needs (a JDK, Maven, ...)
 #                                      without installing anything, else say what is missing, exit 1
 #
@@ -19,6 +20,16 @@
 #   KOOPERATIVA_ES_JAVA_OPTS  JVM options                                    [-Xms512m -Xmx512m]
 #   KOOPERATIVA_ES_USER       user that runs the node when started as root   [kooperativa-es]
 #   KOOPERATIVA_ES_TIMEOUT    seconds to wait for the cluster health         [180]
+#   KOOPERATIVA_ES_CLUSTER    cluster name                                   [kooperativa-test]
+#   KOOPERATIVA_ES_NODE_NAME  node name                                      [<cluster>-node]
+#   KOOPERATIVA_ES_TRANSPORT_PORT  transport port (or range)                 [9300-9399]
+#   KOOPERATIVA_ES_SEED_HOSTS   the cluster's members' transport addresses (host:port),
+#                               comma-separated; unset, the node is a cluster of its own
+#   KOOPERATIVA_ES_MASTER_NODES the names of the members that elect the first master,
+#                               comma-separated (needed with KOOPERATIVA_ES_SEED_HOSTS)
+#
+# A cluster of three on loopback: three runtime dirs, ports and node names, the same cluster name,
+# seed hosts and master nodes, started together (each start waits until the cluster has formed).
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -31,7 +42,11 @@ RT="${KOOPERATIVA_ES_HOME:-/var/tmp/kooperativa-es}"
 PORT="${KOOPERATIVA_ES_PORT:-9200}"
 JAVA_OPTS="${KOOPERATIVA_ES_JAVA_OPTS:--Xms512m -Xmx512m}"
 TIMEOUT="${KOOPERATIVA_ES_TIMEOUT:-180}"
-CLUSTER="kooperativa-test"
+CLUSTER="${KOOPERATIVA_ES_CLUSTER:-kooperativa-test}"
+NODE_NAME="${KOOPERATIVA_ES_NODE_NAME:-$CLUSTER-node}"
+TRANSPORT_PORT="${KOOPERATIVA_ES_TRANSPORT_PORT:-9300-9399}"
+SEED_HOSTS="${KOOPERATIVA_ES_SEED_HOSTS:-}"
+MASTER_NODES="${KOOPERATIVA_ES_MASTER_NODES:-}"
 URL="http://127.0.0.1:$PORT"
 DIST="$RT/elasticsearch-$ES_VERSION"
 CONF="$RT/config"
@@ -258,17 +273,26 @@ ensure_plugin_installed() {
     printf '%s\n' "$sum" >"$RT/plugin/installed.sha256"
 }
 
+discovery_config() {
+    if [ -z "$SEED_HOSTS" ]; then
+        printf 'discovery.type: single-node\n'
+        return
+    fi
+    printf 'discovery.seed_hosts: [%s]\n' "$SEED_HOSTS"
+    printf 'cluster.initial_master_nodes: [%s]\n' "$MASTER_NODES"
+}
+
 write_config() {
     cat >"$CONF/elasticsearch.yml" <<EOF
 # Written by .ci/elasticsearch/node.sh on every start: edit the script, not this file.
 cluster.name: $CLUSTER
-node.name: $CLUSTER-node
+node.name: $NODE_NAME
 path.data: $RT/data
 path.logs: $RT/logs
-discovery.type: single-node
+$(discovery_config)
 network.host: 127.0.0.1
 http.port: $PORT
-transport.port: 9300-9399
+transport.port: $TRANSPORT_PORT
 xpack.security.enabled: false
 cluster.routing.allocation.disk.threshold_enabled: false
 EOF
@@ -322,6 +346,9 @@ show_failure() {
 cmd_start() {
     local t0 pid body
     t0=$(date +%s)
+    if [ -n "$SEED_HOSTS" ] && [ -z "$MASTER_NODES" ]; then
+        die "KOOPERATIVA_ES_MASTER_NODES is needed with KOOPERATIVA_ES_SEED_HOSTS"
+    fi
     need_cmd curl
     need_cmd python3
     body="$(health_json)"
@@ -406,6 +433,19 @@ cmd_stop() {
     say "stopped"
 }
 
+cmd_kill() {
+    local pid
+    pid="$(running_pid)"
+    if [ -z "$pid" ]; then
+        say "not running"
+        return 0
+    fi
+    kill -KILL "$pid" 2>/dev/null || true
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+    rm -f "$PIDFILE"
+    say "killed pid $pid"
+}
+
 cmd_check() { # can this machine start a node without installing anything?
     local tool missing=""
     for tool in curl python3 unzip mvn flock sha256sum; do
@@ -434,7 +474,8 @@ case "${1:-}" in
     start) cmd_start ;;
     stop) cmd_stop ;;
     restart) cmd_stop; cmd_start ;;
+    kill) cmd_kill ;;
     status) cmd_status ;;
     check) cmd_check ;;
-    *) echo "usage: $0 start|stop|restart|status|check" >&2; exit 2 ;;
+    *) echo "usage: $0 start|stop|restart|kill|status|check" >&2; exit 2 ;;
 esac
