@@ -1,11 +1,14 @@
 FROM python:3.11-slim
 
+# gunicorn binds 0.0.0.0:$PORT and starts $WEB_CONCURRENCY workers when they are set (its own
+# defaults read them), so the command below needs no shell and gunicorn gets docker's SIGTERM.
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     DJANGO_SETTINGS_MODULE=kooperativa.settings.production \
-    PORT=8000
+    PORT=8000 \
+    WEB_CONCURRENCY=3
 
-# The demo content (loaded by docker-compose.yml) sets its PDFs in DejaVu Sans (demo/assets.py).
+# The demo content (loaded on request by deploy/init.sh) sets its PDFs in DejaVu Sans (demo/assets.py).
 RUN apt-get update \
     && apt-get install -y --no-install-recommends fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
@@ -23,4 +26,4 @@ RUN SECRET_KEY=build-only ALLOWED_HOSTS=build python manage.py collectstatic --n
 
 USER hub
 EXPOSE 8000
-CMD ["sh", "-c", "gunicorn --pythonpath site kooperativa.wsgi --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-3} --access-logfile -"]
+CMD ["gunicorn", "--pythonpath", "site", "kooperativa.wsgi", "--access-logfile", "-"]
