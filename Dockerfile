@@ -9,11 +9,14 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     WEB_CONCURRENCY=3
 
 # The demo content (loaded on request by deploy/init.sh) sets its PDFs in DejaVu Sans (demo/assets.py).
+# Not pinned to a version: Debian replaces a package's version with its security updates, and a pin
+# would make the build fail on the first one; the base image fixes the release.
+# hadolint ignore=DL3008
 RUN apt-get update \
     && apt-get install -y --no-install-recommends fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
 
-RUN useradd --create-home --uid 1000 hub
+RUN groupadd --gid 1000 hub && useradd --create-home --uid 1000 --gid hub hub
 WORKDIR /app
 
 COPY requirements.txt .
@@ -24,6 +27,6 @@ RUN SECRET_KEY=build-only ALLOWED_HOSTS=build python manage.py collectstatic --n
     && SECRET_KEY=build-only ALLOWED_HOSTS=build python manage.py compile_translations \
     && mkdir -p /app/media && chown -R hub:hub /app
 
-USER hub
+USER 1000:1000
 EXPOSE 8000
 CMD ["gunicorn", "--pythonpath", "site", "kooperativa.wsgi", "--access-logfile", "-"]
