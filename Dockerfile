@@ -23,9 +23,11 @@ COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt
 
 COPY --chown=hub:hub . .
+# The compose file's volumes mount at /app/media and /srv/static: a new named volume takes the owner
+# of the folder it is mounted on, so they are the hub user's to write.
 RUN SECRET_KEY=build-only ALLOWED_HOSTS=build python manage.py collectstatic --no-input \
     && SECRET_KEY=build-only ALLOWED_HOSTS=build python manage.py compile_translations \
-    && mkdir -p /app/media && chown -R hub:hub /app
+    && mkdir -p /app/media /srv/static && chown -R hub:hub /app /srv/static
 
 USER 1000:1000
 EXPOSE 8000

@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import secrets
 import sqlite3
 import subprocess
@@ -97,7 +98,7 @@ def test_production_cookies_are_secure_unless_the_environment_says_otherwise():
 
 def test_compose_runs_init_web_database_and_search(compose):
     services = compose["services"]
-    assert set(services) == {"init", "web", "db", "search"}
+    assert set(services) == {"init", "web", "proxy", "db", "search"}
     assert services["init"]["build"] == services["web"]["build"] == "."
     assert services["init"]["image"] == services["web"]["image"]
     assert services["search"]["image"].startswith("docker.elastic.co/elasticsearch/elasticsearch:9.")
@@ -175,8 +176,35 @@ def test_compose_keeps_data_in_named_volumes(compose):
         volume.split(":")[0]
         for service in compose["services"].values()
         for volume in service.get("volumes", [])
+        if not volume.startswith("./")
     }
-    assert used == declared == {"postgres-data", "search-data", "media"}
+    assert used == declared == {"postgres-data", "search-data", "media", "static"}
+
+
+def test_the_proxy_runs_the_configuration_the_tests_run_with_every_variable_it_needs(compose):
+    proxy = compose["services"]["proxy"]
+    assert proxy["image"].startswith("nginx:")
+    assert (
+        "./deploy/nginx/hub.conf.template:/etc/nginx/templates/default.conf.template:ro" in proxy["volumes"]
+    )
+    template = (ROOT / "deploy" / "nginx" / "hub.conf.template").read_text()
+    needed = set(re.findall(r"\$\{(HUB_[A-Z_]+)\}", template))
+    assert needed == {name for name in proxy["environment"] if name.startswith("HUB_")}
+    assert proxy["environment"]["NGINX_ENVSUBST_FILTER"] == "^HUB_"
+    # Only the proxy faces the network; the web containers' gunicorn is reached through it.
+    assert "ports" not in compose["services"]["web"]
+    assert compose["services"]["web"]["environment"]["TRUSTED_PROXY_COUNT"] == "1"
+
+
+def test_the_hub_user_owns_every_folder_the_compose_file_mounts_into_its_containers(compose):
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    [prepare] = re.findall(r"mkdir -p ([^&]+) && chown -R hub:hub ([^\n]+)", dockerfile)
+    made, owned = prepare[0].split(), prepare[1].split()
+    for name in ("init", "web"):
+        for volume in compose["services"][name]["volumes"]:
+            folder = volume.split(":")[1]
+            assert folder in made, folder
+            assert any(folder == owner or folder.startswith(f"{owner}/") for owner in owned), folder
 
 
 def test_compose_hub_settings_are_all_documented(compose):
