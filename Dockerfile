@@ -19,8 +19,8 @@ RUN apt-get update \
 RUN groupadd --gid 1000 hub && useradd --create-home --uid 1000 --gid hub hub
 WORKDIR /app
 
-COPY requirements.txt .
-RUN pip install --no-cache-dir -r requirements.txt
+COPY requirements.lock .
+RUN pip install --no-cache-dir --require-hashes -r requirements.lock
 
 COPY --chown=hub:hub . .
 # The compose file's volumes mount at /app/media and /srv/static: a new named volume takes the owner

@@ -214,10 +214,35 @@ def test_compose_hub_settings_are_all_documented(compose):
             assert f"`{variable}`" in readme, variable
 
 
+def pins(requirements):
+    return dict(re.findall(r"^([A-Za-z0-9._-]+)==(\S+)", (ROOT / requirements).read_text(), re.MULTILINE))
+
+
+def canonical(name):
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+@pytest.mark.parametrize(
+    ("requirements", "lock"),
+    [("requirements.txt", "requirements.lock"), ("requirements-dev.txt", "requirements-dev.lock")],
+)
+def test_the_lock_files_install_what_the_requirements_pin(requirements, lock):
+    locked = {canonical(name): version for name, version in pins(lock).items()}
+    for name, version in pins(requirements).items():
+        assert locked.get(canonical(name)) == version, f"{name}=={version} is not in {lock}: run make lock"
+    assert re.search(r"==\S+ \\\n\s+--hash=sha256:", (ROOT / lock).read_text())
+
+
+def test_the_image_installs_what_the_tests_ran_with():
+    image = pins("requirements.lock")
+    tests = pins("requirements-dev.lock")
+    assert {name: tests.get(name) for name in image} == image
+
+
 def test_dockerfile_builds_the_web_image():
     dockerfile = (ROOT / "Dockerfile").read_text()
     assert dockerfile.startswith("FROM python:3.11")
-    assert "requirements.txt" in dockerfile
+    assert "pip install --no-cache-dir --require-hashes -r requirements.lock" in dockerfile
     assert "kooperativa.wsgi" in dockerfile
 
 
