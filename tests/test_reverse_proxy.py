@@ -14,6 +14,7 @@ import secrets
 import shutil
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import threading
@@ -83,6 +84,7 @@ class Proxy:
         self.port = port
         self.static = folder / "static"
         self.media = folder / "media"
+        self.tls = folder / "tls"
 
     def request(self, method, path, headers=None, body=None, timeout=TIMEOUT):
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
@@ -100,8 +102,8 @@ def running_nginx(nginx_binary, folder, upstream_port):
     in `folder` (what nginx's image has in its own nginx.conf, plus temporary paths of its own)."""
     proxy = Proxy(folder, free_port())
     folder.mkdir(exist_ok=True)
-    for path in (proxy.static, proxy.media, folder / "tls", folder / "temp"):
-        path.mkdir()
+    for path in (proxy.static, proxy.media, proxy.tls, folder / "temp"):
+        path.mkdir(exist_ok=True)
     (folder / "hub.conf").write_text(
         fill_in(
             TEMPLATE.read_text(),
@@ -110,7 +112,7 @@ def running_nginx(nginx_binary, folder, upstream_port):
                 "HUB_UPSTREAM": f"127.0.0.1:{upstream_port}",
                 "HUB_STATIC_ROOT": str(proxy.static),
                 "HUB_MEDIA_ROOT": str(proxy.media),
-                "HUB_TLS_DIR": str(folder / "tls"),
+                "HUB_TLS_DIR": str(proxy.tls),
             },
         )
     )
@@ -298,6 +300,56 @@ def test_the_site_gets_a_request_only_once_its_body_has_arrived_whole(site_and_p
         connection.sendall(b"body!")
         assert connection.recv(64).startswith(b"HTTP/1.1 200")
     assert site.body_sizes == [10]
+
+
+def test_https_works_as_the_tls_example_says(nginx_binary, tmp_path):
+    """deploy/nginx/tls/tls.conf.example with a certificate of its own, its paths and port this test's."""
+    openssl = shutil.which("openssl")
+    assert openssl, "no openssl here (Debian: apt install openssl)"
+    tls = tmp_path / "nginx" / "tls"
+    tls.mkdir(parents=True)
+    subprocess.run(
+        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1"]
+        + [
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            tls / "privkey.pem",
+            "-out",
+            tls / "fullchain.pem",
+        ],
+        check=True,
+        capture_output=True,
+        timeout=TIMEOUT,
+    )
+    https_port = free_port()
+    example = (ROOT / "deploy" / "nginx" / "tls" / "tls.conf.example").read_text()
+    assert "listen 443 ssl;" in example and "/etc/nginx/tls/" in example
+    (tls / "tls.conf").write_text(
+        example.replace("listen 443 ssl;", f"listen 127.0.0.1:{https_port} ssl;").replace(
+            "/etc/nginx/tls/", f"{tls}/"
+        )
+    )
+    with ExitStack() as stack:
+        site = RecordingSite()
+        stack.callback(site.server_close)
+        threading.Thread(target=site.serve_forever, daemon=True).start()
+        stack.callback(site.shutdown)
+        stack.enter_context(running_nginx(nginx_binary, tmp_path / "nginx", site.server_address[1]))
+        connection = http.client.HTTPSConnection(
+            "127.0.0.1",
+            https_port,
+            timeout=TIMEOUT,
+            context=ssl.create_default_context(cafile=tls / "fullchain.pem"),
+        )
+        try:
+            connection.request("GET", "/en/", headers={"X-Forwarded-Proto": "http"})
+            assert connection.getresponse().status == 200
+        finally:
+            connection.close()
+    [(_, headers)] = site.received
+    assert headers["X-Forwarded-Proto"] == "https"
+    assert headers["Host"] == f"127.0.0.1:{https_port}"
 
 
 # Three slow clients against gunicorn, with and without the proxy.
