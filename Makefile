@@ -6,7 +6,12 @@ MANAGE := $(BIN)/python manage.py
 # The browser tests' JavaScript (axe-core), pinned in tests/package-lock.json; npm ci leaves this file.
 TEST_NODE_MODULES := tests/node_modules/.package-lock.json
 
-.PHONY: run setup install messages test test-sqlite lint format clean screenshots
+# requirements*.lock: every package with its hashes, resolved from requirements*.txt by `make lock`.
+PIP_TOOLS := pip-tools==7.6.2
+PIP_COMPILE := $(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe \
+	--no-emit-index-url --no-emit-find-links
+
+.PHONY: run setup install messages test test-sqlite lint format clean screenshots lock
 
 run: setup
 	$(MANAGE) runserver 127.0.0.1:8000
@@ -22,7 +27,13 @@ $(BIN)/python:
 	$(BIN)/pip install --quiet --upgrade pip
 
 install: $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements-dev.txt
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
+
+# After changing requirements.txt or requirements-dev.txt (a test fails until the locks agree).
+lock: $(BIN)/python
+	$(BIN)/pip install --quiet $(PIP_TOOLS)
+	$(PIP_COMPILE) --output-file requirements.lock requirements.txt
+	$(PIP_COMPILE) --output-file requirements-dev.lock requirements-dev.txt
 
 messages: install
 	$(MANAGE) compile_translations
@@ -63,6 +74,9 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	PYTHONPATH=site $(BIN)/lint-imports
+	$(BIN)/check-jsonschema --builtin-schema vendor.compose-spec docker-compose.yml
+	$(BIN)/hadolint Dockerfile
+	$(BIN)/deptry .
 
 format: install
 	$(BIN)/ruff check --fix .

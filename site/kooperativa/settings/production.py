@@ -20,9 +20,11 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
-LANGUAGE_COOKIE_SECURE = True
+# Cookies travel over HTTPS only; a trial over plain HTTP (docker-compose.yml's default) turns it off.
+cookies_over_https_only = env_bool("SECURE_COOKIES", True)
+SESSION_COOKIE_SECURE = cookies_over_https_only
+CSRF_COOKIE_SECURE = cookies_over_https_only
+LANGUAGE_COOKIE_SECURE = cookies_over_https_only
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 SECURE_REFERRER_POLICY = "same-origin"
