@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from django.core import signing
 
 from practices.roles import MODERATORS, TRAINERS
 
@@ -69,6 +70,19 @@ def test_deployment_checklist_is_clean_under_production_settings():
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_a_rotated_secret_key_still_reads_what_its_predecessor_signed():
+    old_key, new_key = secrets.token_urlsafe(50), secrets.token_urlsafe(50)
+    signed = signing.dumps("a moderator's session", key=old_key)
+    read = f"from django.core import signing; print(signing.loads({signed!r}))"
+    hosts = {"ALLOWED_HOSTS": "hub.example.org"}
+    rotating = manage(
+        "shell", "--no-imports", "-c", read, SECRET_KEY=new_key, SECRET_KEY_FALLBACKS=old_key, **hosts
+    )
+    rotated = manage("shell", "--no-imports", "-c", read, SECRET_KEY=new_key, **hosts)
+    assert rotating.stdout.strip() == "a moderator's session", rotating.stderr
+    assert "BadSignature" in rotated.stderr
 
 
 @pytest.fixture(scope="module")
