@@ -16,7 +16,6 @@ import signal
 import socket
 import ssl
 import subprocess
-import sys
 import threading
 import time
 from contextlib import ExitStack, contextmanager
@@ -28,11 +27,11 @@ import yaml
 from django.test import RequestFactory
 
 from kooperativa.proxy import client_address
+from tests.servers import TIMEOUT, free_port, gunicorn_command, stop, wait_for_port
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "deploy" / "nginx" / "hub.conf.template"
 # Every wait below is bounded by this: a proxy or server that hangs fails the test, not the run.
-TIMEOUT = 10
 
 
 @pytest.fixture(scope="module")
@@ -44,33 +43,6 @@ def nginx_binary():
             pytest.fail(message, pytrace=False)
         pytest.skip(message)
     return path
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_for_port(port, process):
-    deadline = time.monotonic() + TIMEOUT
-    while time.monotonic() < deadline:
-        assert process.poll() is None, f"exited with {process.returncode}"
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.05)
-    raise TimeoutError(f"nothing listens on port {port} after {TIMEOUT} s")
-
-
-def stop(process, stopping_signal=signal.SIGTERM):
-    process.send_signal(stopping_signal)
-    try:
-        process.wait(timeout=TIMEOUT)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 def fill_in(template, values):
@@ -353,14 +325,6 @@ def test_https_works_as_the_tls_example_says(nginx_binary, tmp_path):
 
 
 # Three slow clients against gunicorn, with and without the proxy.
-
-
-def gunicorn_command():
-    """The Dockerfile's CMD, bound to a loopback port instead of 0.0.0.0:$PORT."""
-    [line] = [line for line in (ROOT / "Dockerfile").read_text().splitlines() if line.startswith("CMD ")]
-    command = yaml.safe_load(line.removeprefix("CMD "))
-    assert command[0] == "gunicorn"
-    return [str(Path(sys.executable).parent / "gunicorn"), *command[1:]]
 
 
 @pytest.fixture(scope="module")

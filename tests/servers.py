@@ -1,0 +1,49 @@
+"""Servers the tests start as processes on loopback: gunicorn as the Dockerfile runs it, and what
+waiting for them and stopping them takes."""
+
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+TIMEOUT = 10
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for_port(port, process, timeout=TIMEOUT):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert process.poll() is None, f"exited with {process.returncode}"
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+    raise TimeoutError(f"nothing listens on port {port} after {timeout} s")
+
+
+def stop(process, stopping_signal=signal.SIGTERM):
+    process.send_signal(stopping_signal)
+    try:
+        process.wait(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def gunicorn_command():
+    """The Dockerfile's CMD, to be bound to a loopback port instead of 0.0.0.0:$PORT."""
+    [line] = [line for line in (ROOT / "Dockerfile").read_text().splitlines() if line.startswith("CMD ")]
+    command = yaml.safe_load(line.removeprefix("CMD "))
+    assert command[0] == "gunicorn"
+    return [str(Path(sys.executable).parent / "gunicorn"), *command[1:]]
