@@ -1,5 +1,6 @@
 """Production settings refuse to start half-configured; the compose file describes a working stack."""
 
+import json
 import os
 import secrets
 import subprocess
@@ -63,6 +64,32 @@ def test_deployment_checklist_is_clean_under_production_settings():
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+# Asked of the production settings without a database: Django's language view answers without one.
+PRODUCTION_HEADERS = """
+import json
+from django.test import Client
+response = Client(HTTP_HOST="hub.example.org").get("/i18n/setlang/", secure=True)
+print(json.dumps(dict(response.headers)))
+"""
+
+
+def test_production_answers_carry_the_content_security_and_permissions_policies():
+    result = manage(
+        "shell",
+        "-c",
+        PRODUCTION_HEADERS,
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="hub.example.org",
+    )
+    assert result.returncode == 0, result.stderr
+    headers = json.loads(result.stdout.strip().splitlines()[-1])
+    policy = {part.split()[0]: part.split()[1:] for part in headers["Content-Security-Policy"].split(";")}
+    assert policy["script-src"] == ["'self'"]
+    assert policy["frame-ancestors"] == ["'none'"]
+    assert "camera=()" in headers["Permissions-Policy"]
+    assert headers["Strict-Transport-Security"].startswith("max-age=31536000")
 
 
 @pytest.fixture(scope="module")
