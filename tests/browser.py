@@ -7,6 +7,8 @@ rolls back like any other test; static files come from the staticfiles finders, 
 and remembered: a page must not need another site (no CDN, no web font, no avatar service).
 """
 
+import base64
+import hashlib
 import json
 import os
 import re
@@ -88,13 +90,14 @@ class DjangoBridge:
             keeps_method = response.status_code in (307, 308)
             response = self.ask_django(request, request.method if keeps_method else "GET", reached)
         body = b"".join(response.streaming_content) if response.streaming else response.content
+        headers = dict(response.items())
         if (
             reached != address
             and request.resource_type == "document"
             and response.get("content-type", "").startswith("text/html")
         ):
-            body = tell_its_address(body, reached)
-        route.fulfill(status=response.status_code, headers=dict(response.items()), body=body)
+            body, headers = tell_its_address(body, headers, reached)
+        route.fulfill(status=response.status_code, headers=headers, body=body)
 
     def ask_django(self, request, method, address):
         """Django's answer to the browser's ``request``, sent as ``method`` to ``address``: a GET
@@ -116,10 +119,20 @@ class DjangoBridge:
         return not target.netloc or f"{target.scheme}://{target.netloc}" in HUB
 
 
-def tell_its_address(html, address):
+def tell_its_address(html, headers, address):
     """The page with a first script that sets the address the browser shows (and resolves links
-    against) to ``address``."""
-    script = f"<script>history.replaceState(null, '', {json.dumps(address)});</script>".encode()
+    against) to ``address``, and its headers with that script allowed by the page's
+    Content-Security-Policy (by its hash, where the policy does not allow every inline script)."""
+    code = f"history.replaceState(null, '', {json.dumps(address)});"
     head = re.search(rb"<head[^>]*>", html)
     at = head.end() if head else 0
-    return html[:at] + script + html[at:]
+    html = html[:at] + f"<script>{code}</script>".encode() + html[at:]
+    policy = headers.get("Content-Security-Policy")
+    if policy:
+        directives = [directive.strip() for directive in policy.split(";")]
+        script_src = next((d for d in directives if d.startswith("script-src ")), None)
+        if script_src and "'unsafe-inline'" not in script_src.split():
+            digest = base64.b64encode(hashlib.sha256(code.encode()).digest()).decode()
+            directives[directives.index(script_src)] = f"{script_src} 'sha256-{digest}'"
+            headers = {**headers, "Content-Security-Policy": "; ".join(directives)}
+    return html, headers

@@ -85,6 +85,32 @@ def test_a_rotated_secret_key_still_reads_what_its_predecessor_signed():
     assert "BadSignature" in rotated.stderr
 
 
+# Asked of the production settings without a database: Django's language view answers without one.
+PRODUCTION_HEADERS = """
+import json
+from django.test import Client
+response = Client(HTTP_HOST="hub.example.org").get("/i18n/setlang/", secure=True)
+print(json.dumps(dict(response.headers)))
+"""
+
+
+def test_production_answers_carry_the_content_security_and_permissions_policies():
+    result = manage(
+        "shell",
+        "-c",
+        PRODUCTION_HEADERS,
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="hub.example.org",
+    )
+    assert result.returncode == 0, result.stderr
+    headers = json.loads(result.stdout.strip().splitlines()[-1])
+    policy = {part.split()[0]: part.split()[1:] for part in headers["Content-Security-Policy"].split(";")}
+    assert policy["script-src"] == ["'self'"]
+    assert policy["frame-ancestors"] == ["'none'"]
+    assert "camera=()" in headers["Permissions-Policy"]
+    assert headers["Strict-Transport-Security"].startswith("max-age=31536000")
+
+
 @pytest.fixture(scope="module")
 def compose():
     return yaml.safe_load((ROOT / "docker-compose.yml").read_text())

@@ -1,9 +1,11 @@
-"""Template helpers for the site chrome: listing links, navigation state, pagination, licences and
-absolute addresses."""
+"""Template helpers for the site chrome: listing links, navigation state, pagination, licences,
+absolute addresses and the inline styles the Content-Security-Policy allows."""
 
 from django import template
+from django.utils.html import format_html
 from wagtail.models import Locale
 
+from home.inline_styles import allow_inline_style
 from translation.templatetags.language_tags import reader_locale
 
 register = template.Library()
@@ -105,3 +107,32 @@ def request_origin(context):
 def kit_file(kit, document):
     """Where ``document`` is inside a workshop kit (a ``practices.kit.KitFile``), or None."""
     return kit.file_for(document)
+
+
+class InlineStyleNode(template.Node):
+    def __init__(self, nodelist, media):
+        self.nodelist = nodelist
+        self.media = media
+
+    def render(self, context):
+        css = self.nodelist.render(context)
+        request = context.get("request")
+        if request is not None:
+            allow_inline_style(request, css)
+        if self.media:
+            return format_html('<style media="{}">{}</style>', self.media, css)
+        return format_html("<style>{}</style>", css)
+
+
+@register.tag
+def inline_style(parser, token):
+    """A ``<style>`` block the page's Content-Security-Policy allows by its hash
+    (home/inline_styles.py). Usage: ``{% inline_style "print" %}:root { ... }{% endinline_style %}``,
+    the argument, optional, being the block's media."""
+    bits = token.split_contents()
+    if len(bits) > 2 or (len(bits) == 2 and bits[1][0] not in "\"'"):
+        raise template.TemplateSyntaxError("inline_style takes one optional quoted media query")
+    media = bits[1][1:-1] if len(bits) == 2 else ""
+    nodelist = parser.parse(("endinline_style",))
+    parser.delete_first_token()
+    return InlineStyleNode(nodelist, media)

@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -58,11 +59,16 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "kooperativa.headers.CompressTextMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "kooperativa.headers.ContentSecurityPolicyMiddleware",
+    "kooperativa.headers.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "translation.middleware.AdminLanguageMiddleware",
@@ -72,6 +78,56 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "kooperativa.headers.CacheControlMiddleware",
+]
+
+# What a page may load and run (django-csp; kooperativa/headers.py). The public pages have no inline
+# script and only inline styles the page's policy names by hash; nothing comes from another site but
+# the players of the videos editors embed (practices/blocks.py, VideoBlock).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "frame-src": [
+            "https://www.youtube.com",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+        ],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# The admin (and its previews) has these directives instead: what Wagtail 8 needs, found by loading its
+# pages under the public policy in a browser (tests/test_browser_headers.py loads them under this one).
+ADMIN_CONTENT_SECURITY_POLICY = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    # each chooser widget starts itself with an inline script of its own (new PageChooser("id_…", …)),
+    # modals run the scripts of the HTML they load, wagtail-localize's editor sets its choosers' addresses
+    "script-src": [SELF, UNSAFE_INLINE],
+    # wagtail-localize's editor (styled-components) writes <style> elements
+    "style-src": [SELF, UNSAFE_INLINE],
+    # the dashboard asks releases.wagtail.org whether a newer Wagtail is out (superusers only)
+    "connect-src": [SELF, "https://releases.wagtail.org"],
+    # the page preview is the edit view's own frame
+    "frame-ancestors": [SELF],
+}
+# Browser features no page of the hub uses, off for it and for anything it embeds.
+PERMISSIONS_POLICY_DISABLED = [
+    "accelerometer",
+    "autoplay",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "usb",
 ]
 
 # Login throttling (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one user name
@@ -219,7 +275,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "odp", "pdf", "pptx", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Wagtail's responsive wrapper sets its ratio in a style attribute, which the policy refuses; the
+# stylesheet gives embedded videos their ratio instead.
+WAGTAILEMBEDS_RESPONSIVE_HTML = False
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
