@@ -432,7 +432,8 @@ class DatabaseBackend:
         ]
 
     def similar(self, page, size=4):
-        theme_ids = page.themes.values_list("pk", flat=True)
+        # Not a query on the page's themes: a preview's page is unsaved, its themes only in memory.
+        theme_ids = [theme.pk for theme in page.themes.all()]
         candidates = (
             type(page)
             .objects.live()

@@ -146,6 +146,18 @@ def test_malformed_stream_field_data_is_a_bad_request_not_a_500(client, editor_o
     assert type(page).objects.get(pk=page.pk).latest_revision_id == latest_revision
 
 
+@pytest.mark.parametrize("search_backend", ["elasticsearch", "database_search"])
+def test_an_editor_previews_a_practice_with_its_similar_practices(client, editor_of, request, search_backend):
+    """The preview is of an unsaved copy of the page, whose themes are not in the database yet."""
+    request.getfixturevalue(search_backend)
+    practice, data = practice_form(client, editor_of)
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[practice.pk])
+    assert client.post(url, data).json()["is_valid"]
+    response = client.get(url)
+    assert response.status_code == 200
+    assert practice.title in response.content.decode()
+
+
 def blocks_within(block):
     yield block
     for child in getattr(block, "child_blocks", {}).values():
