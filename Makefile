@@ -30,6 +30,8 @@ install: $(BIN)/python
 	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
 
 # After changing requirements.txt or requirements-dev.txt (a test fails until the locks agree).
+# Resolve in a venv of the oldest Python 3.11 the hub installs on (Debian 12's 3.11.2, e.g.
+# PYTHON=/usr/bin/python3.11): a lock resolved on a newer one may pin a release it cannot install.
 lock: $(BIN)/python
 	$(BIN)/pip install --quiet $(PIP_TOOLS)
 	$(PIP_COMPILE) --output-file requirements.lock requirements.txt
