@@ -68,9 +68,10 @@ def use_engine(settings):
 
     def use(urls, replicas=0):
         settings.ELASTICSEARCH_URL = ",".join(urls)
-        # A node that is down refuses at once on loopback; a slow one (nodes starting on a busy
-        # machine) must not pass for a failure.
-        settings.ELASTICSEARCH_TIMEOUT = 30
+        # A node that is down refuses at once on loopback; a slow one must not pass for a failure
+        # (a new node reads each language's dictionaries when its first index asks for them: over
+        # 30 s on a busy 2-core machine).
+        settings.ELASTICSEARCH_TIMEOUT = 120
         settings.SEARCH_INDEX_REPLICAS = replicas
         engine.client.cache_clear()
         indexing.forget_engine_state()

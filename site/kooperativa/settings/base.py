@@ -112,7 +112,8 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     "style-src": [SELF, UNSAFE_INLINE],
     # the dashboard asks releases.wagtail.org whether a newer Wagtail is out (superusers only)
     "connect-src": [SELF, "https://releases.wagtail.org"],
-    # the page preview is the edit view's own frame
+    # the page preview is a frame of the edit view, showing the hub's own address
+    "frame-src": [SELF, *CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"]],
     "frame-ancestors": [SELF],
 }
 # Browser features no page of the hub uses, off for it and for anything it embeds.
