@@ -47,3 +47,15 @@ def gunicorn_command():
     command = yaml.safe_load(line.removeprefix("CMD "))
     assert command[0] == "gunicorn"
     return [str(Path(sys.executable).parent / "gunicorn"), *command[1:]]
+
+
+def start_gunicorn(port, environment):
+    """gunicorn as the Dockerfile starts it, on 127.0.0.1:``port``; wait for it with
+    ``wait_for_port``."""
+    return subprocess.Popen(
+        [*gunicorn_command(), "--bind", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.servers import ROOT, free_port, gunicorn_command, stop, wait_for_port
+from tests.servers import ROOT, free_port, start_gunicorn, stop, wait_for_port
 
 POSTGRES_SCRIPT = ROOT / ".ci" / "postgres.sh"
 # Beside the suite's cluster (/var/tmp/kooperativa-pg), where the postgres user may go.
@@ -84,13 +84,7 @@ def test_the_site_answers_again_by_itself_after_postgresql_restarts(own_database
         timeout=600,
     )
     site_port = free_port()
-    gunicorn = subprocess.Popen(
-        [*gunicorn_command(), "--bind", f"127.0.0.1:{site_port}"],
-        cwd=ROOT,
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    gunicorn = start_gunicorn(site_port, environment)
     try:
         wait_for_port(site_port, gunicorn, timeout=60)
         for _ in range(4):  # every worker holds a connection to the database now

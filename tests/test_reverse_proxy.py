@@ -27,7 +27,7 @@ import yaml
 from django.test import RequestFactory
 
 from kooperativa.proxy import client_address
-from tests.servers import TIMEOUT, free_port, gunicorn_command, stop, wait_for_port
+from tests.servers import TIMEOUT, free_port, start_gunicorn, stop, wait_for_port
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "deploy" / "nginx" / "hub.conf.template"
@@ -343,13 +343,7 @@ def gunicorn_port(tmp_path_factory):
         # gunicorn's control socket goes there, not into the home folder other servers share.
         XDG_RUNTIME_DIR=str(folder),
     )
-    process = subprocess.Popen(
-        [*gunicorn_command(), "--bind", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    process = start_gunicorn(port, environment)
     try:
         wait_for_port(port, process)
         # Each worker loads the site before it takes a connection; these answer once one has.
