@@ -97,4 +97,4 @@ def start_together(nodes):
 
 def stop_all(nodes):
     for node in nodes:
-        node.run("stop").wait()
+        node.stop()
