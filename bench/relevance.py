@@ -1,11 +1,11 @@
 """Relevance of the knowledge search on the judged queries, for both backends, on the demo content.
 
 Prints nDCG@10, recall@10 (documents graded 2+), MRR and empty result lists, overall, by kind
-of query and by language, for the development set (search/relevance/queries.toml, what the
-search is tuned on) and the held-out set (holdout.toml, never tuned on). It migrates the
-database it is given and loads the demo content (idempotent), and with ELASTICSEARCH_URL set
-rebuilds "<SEARCH_INDEX_PREFIX>-*" indexes (prefix "relevance" unless set) and drops them at the
-end. The database fallback behaves differently on PostgreSQL and SQLite: say which was used.
+of query and by language, for the development sets (search/relevance/queries.toml and
+queries2.toml, what the search is tuned on) and the held-out set (holdout.toml, never tuned
+on). It migrates the database it is given and loads the demo content (idempotent), and with
+ELASTICSEARCH_URL set rebuilds "<SEARCH_INDEX_PREFIX>-*" indexes (prefix "relevance" unless set)
+and drops them at the end. The database fallback behaves differently on PostgreSQL and SQLite: say which was used.
 
     createdb -h 127.0.0.1 -p 5433 -U postgres kooperativa_relevance
     DATABASE_URL=postgres://postgres@127.0.0.1:5433/kooperativa_relevance \\
@@ -41,7 +41,7 @@ from search import engine, indexing, relevance
 from search.backends import DatabaseBackend, ElasticsearchBackend
 from search.params import SearchParams
 
-SETS = {"development": "queries", "held-out": "holdout"}
+SETS = {"development": "queries", "development-2": "queries2", "held-out": "holdout"}
 
 
 def searcher(backend):
@@ -99,7 +99,7 @@ def main():
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--backend", choices=["elasticsearch", "database", "both"], default="both")
-    parser.add_argument("--set", choices=[*SETS, "both"], default="both", dest="query_set")
+    parser.add_argument("--set", choices=[*SETS, "all"], default="all", dest="query_set")
     parser.add_argument("--misses", action="store_true", help="list the queries that fall short")
     parser.add_argument("--keep-index", action="store_true", help="reuse the indexes and keep them")
     args = parser.parse_args()
@@ -112,7 +112,7 @@ def main():
         backends.append(ElasticsearchBackend())
     if args.backend in ("database", "both"):
         backends.append(DatabaseBackend())
-    sets = SETS if args.query_set == "both" else {args.query_set: SETS[args.query_set]}
+    sets = SETS if args.query_set == "all" else {args.query_set: SETS[args.query_set]}
     try:
         for backend in backends:
             for label, name in sets.items():
