@@ -72,7 +72,15 @@ def calendar_response(request, workshops, organisations, name, filename):
         calendar.add_component(
             workshop_event(workshop, request, organisations.get(workshop.organisation_id, ""))
         )
-    calendar.add_missing_timezones()
+    if workshops:
+        # The time zone's rules for the years the events fall in, rather than icalendar's default of
+        # every change since 1970.
+        calendar.add_missing_timezones(
+            first_date=datetime.date(min(workshop.starts_on for workshop in workshops).year, 1, 1),
+            last_date=datetime.date(
+                max(workshop.ends_on or workshop.starts_on for workshop in workshops).year + 1, 1, 1
+            ),
+        )
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{slugify(filename) or "workshops"}.ics"'
     return response

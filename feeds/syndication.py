@@ -52,6 +52,8 @@ class ListingFeed(Feed):
             return bad_filters(invalid)
 
     def get_object(self, request, kind):
+        # The feed's language is an attribute, not a method, in Django's Feed.
+        self.language = bcp47(translation.get_language() or settings.LANGUAGE_CODE)
         listing = listing_in(kind, Locale.get_active())
         filters, pages = filtered_pages(listing, request.GET)
         entries = newest(pages)
@@ -92,9 +94,6 @@ class ListingFeed(Feed):
 
     def feed_guid(self, feed):
         return feed["request"].build_absolute_uri(self.feed_url(feed))
-
-    def language(self, feed):
-        return bcp47(translation.get_language() or settings.LANGUAGE_CODE)
 
     def items(self, feed):
         # The entries' own methods are given only the entry: what they share is kept here, on this
