@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from feeds import views as feeds_views
 from search import views as search_views
 from translation import views as translation_views
 
@@ -37,6 +38,8 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search_page, name="search"),
     path("untranslated/<int:page_id>/", translation_views.untranslated_page, name="untranslated"),
+    path("p/<int:page_id>/", feeds_views.persistent_link, name="persistent_link"),
+    path("feeds/", include("feeds.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
