@@ -54,7 +54,7 @@ def ask(request, page_id):
     return TemplateResponse(
         request,
         "enquiries/ask.html",
-        {"page": page, "form": form, "organisation": page.organisation.localized, **notice_context()},
+        {"asked_about": page, "form": form, "organisation": page.organisation.localized, **notice_context()},
         status=status,
     )
 

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -77,12 +78,13 @@ class EnquiryViewSet(ModelViewSet):
     # builds the form of those views.
     form_fields = []
     copy_view_enabled = False
+    # The sender's name opens the message; its menu has "Delete".
     list_display = [
-        DateColumn("created_at", label=_("received")),
-        Column("sender_name", label=_("Sender")),
-        Column("page_title", label=_("Asked about")),
-        Column("organisation", label=_("Organisation")),
-        Column("language", label=_("Language"), accessor="get_language_display"),
+        "sender_name",
+        "page_title",
+        "organisation",
+        Column("language", label=capfirst(_("language")), accessor="get_language_display"),
+        DateColumn("created_at", label=capfirst(_("received"))),
     ]
     inspect_view_fields = [
         "created_at",
