@@ -40,10 +40,12 @@ class EnquiryForm(forms.Form):
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["homepage"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
 
-    def clean_homepage(self):
-        if self.cleaned_data["homepage"]:
+    def clean(self):
+        cleaned_data = super().clean()
+        # A form error, not the field's: the field is out of sight, and so would its error be.
+        if cleaned_data.get("homepage"):
             raise ValidationError(_("Your message could not be sent."), code="honeypot")
-        return ""
+        return cleaned_data
 
     def clean_shown(self):
         seconds = seconds_since_shown(self.cleaned_data["shown"], self.page_id)
