@@ -324,6 +324,8 @@ class DemoContentLoader:
                     country=countries[data["country"].lower()],
                     website=data.get("website", ""),
                     email=data.get("email", ""),
+                    show_email=data.get("show_email", True),
+                    enquiries_email=data.get("enquiries_email", ""),
                     founding_member=data["founding_member"],
                     year_joined=data["year_joined"],
                     logo=self.image(

@@ -27,6 +27,19 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
     city = models.CharField(_("city"), max_length=100)
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("public contact email"), blank=True)
+    show_email = models.BooleanField(
+        _("show contact email publicly"),
+        default=True,
+        help_text=_("Unticked, the address is kept off the site; visitors can still write through the form."),
+    )
+    enquiries_email = models.EmailField(
+        _("address for enquiries"),
+        blank=True,
+        help_text=_(
+            'Where messages from the "Ask about this practice" form go. Never shown on the site. Left '
+            "empty, the public contact email is used."
+        ),
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
@@ -51,7 +64,14 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
         FieldPanel("description"),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
-            [FieldPanel("website"), FieldPanel("email"), FieldPanel("logo")], heading=_("Contact and logo")
+            [
+                FieldPanel("website"),
+                FieldPanel("email"),
+                FieldPanel("show_email"),
+                FieldPanel("enquiries_email"),
+                FieldPanel("logo"),
+            ],
+            heading=_("Contact and logo"),
         ),
         FieldRowPanel([FieldPanel("founding_member"), FieldPanel("year_joined")], heading=_("Membership")),
     ]
@@ -71,6 +91,8 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
         SynchronizedField("country"),
         SynchronizedField("website"),
         SynchronizedField("email"),
+        SynchronizedField("show_email"),
+        SynchronizedField("enquiries_email"),
         SynchronizedField("logo"),
         SynchronizedField("themes"),
         SynchronizedField("founding_member"),
@@ -85,6 +107,15 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
 
     def __str__(self):
         return self.name
+
+    @property
+    def public_email(self):
+        return self.email if self.show_email else ""
+
+    @property
+    def enquiry_address(self):
+        """Where the visitors' enquiries are sent; empty when the organisation gave no address."""
+        return self.enquiries_email or self.email
 
     @property
     def profile_page(self):

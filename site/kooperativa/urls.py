@@ -40,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("untranslated/<int:page_id>/", translation_views.untranslated_page, name="untranslated"),
     path("p/<int:page_id>/", feeds_views.persistent_link, name="persistent_link"),
     path("feeds/", include("feeds.urls")),
+    path("enquiries/", include("enquiries.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "practices",
     "search",
     "feeds",
+    "enquiries",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.routable_page",
@@ -280,6 +281,17 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Wagtail's responsive wrapper sets its ratio in a style attribute, which the policy refuses; the
 # stylesheet gives embedded videos their ratio instead.
 WAGTAILEMBEDS_RESPONSIVE_HTML = False
+
+# "Ask about this practice" (enquiries/): messages are deleted ENQUIRY_RETENTION_DAYS after they were
+# sent (prune_enquiries); a form sent sooner than ENQUIRY_MIN_SECONDS after it was shown, or more than
+# ENQUIRY_FORM_MAX_AGE_HOURS after, is refused; one address may send ENQUIRY_RATE_LIMIT messages in
+# ENQUIRY_RATE_WINDOW_MINUTES.
+ENQUIRY_RETENTION_DAYS = int(os.environ.get("ENQUIRY_RETENTION_DAYS", "180"))
+ENQUIRY_MIN_SECONDS = 3
+ENQUIRY_FORM_MAX_AGE_HOURS = 24
+ENQUIRY_RATE_LIMIT = int(os.environ.get("ENQUIRY_RATE_LIMIT", "5"))
+ENQUIRY_RATE_WINDOW_MINUTES = 60
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Kooperativa Knowledge Hub <hub@localhost>")
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
