@@ -37,9 +37,11 @@ INSTALLED_APPS = [
     "translation",
     "practices",
     "search",
+    "discovery",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -78,6 +80,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "kooperativa.headers.CacheControlMiddleware",
 ]
 
@@ -279,6 +282,9 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Wagtail's responsive wrapper sets its ratio in a style attribute, which the policy refuses; the
 # stylesheet gives embedded videos their ratio instead.
 WAGTAILEMBEDS_RESPONSIVE_HTML = False
+
+# Pages listed in one sitemap file; beyond it /sitemap.xml becomes an index of sitemap-<n>.xml files.
+SITEMAP_SECTION_SIZE = 50000
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
