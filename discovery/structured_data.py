@@ -4,7 +4,7 @@ Practices are ``Article``s, training materials ``LearningResource``s, dated work
 (a workshop anyone can run, with no dates, is a ``LearningResource``: its agenda is the resource),
 learning paths ``Course``s and organisation profiles ``Organization``s. Terms (themes, countries)
 and organisations are named in the page's language where they are translated; each list of them
-costs the same two queries however long it is.
+costs one query however long it is.
 """
 
 from django.conf import settings
@@ -39,22 +39,25 @@ def structured_data(page, metadata):
 
 
 def in_language(terms, locale):
-    """Each of ``terms`` (translatable snippets, in any locale) in ``locale``, else in the default
-    language, else as they are; two queries for the whole list."""
-    terms = list(terms)
-    if not terms:
-        return []
-    model = type(terms[0])
+    """Each of ``terms`` (translatable snippets in any locale: a list, or a page's relation to them) in
+    ``locale``, else in the default language, else as it is. One query: a relation is read inside it."""
+    if isinstance(terms, list):
+        if not terms:
+            return []
+        model, keys = type(terms[0]), [term.translation_key for term in terms]
+    else:
+        model, keys = terms.model, terms.values_list("translation_key", flat=True)
     versions = {}
-    for version in model.objects.filter(
-        translation_key__in=[term.translation_key for term in terms]
-    ).select_related("locale"):
+    for version in model.objects.filter(translation_key__in=keys).select_related("locale"):
         versions.setdefault(version.translation_key, {})[version.locale.language_code] = version
+    order = keys if isinstance(terms, list) else versions
     chosen = []
-    for term in terms:
-        translations = versions.get(term.translation_key, {})
+    for key in order:
+        translations = versions[key]
         chosen.append(
-            translations.get(locale.language_code) or translations.get(settings.LANGUAGE_CODE) or term
+            translations.get(locale.language_code)
+            or translations.get(settings.LANGUAGE_CODE)
+            or next(iter(translations.values()))
         )
     return chosen
 
@@ -78,7 +81,7 @@ def _creative_work(page, metadata, schema_type):
         data["dateModified"] = page.last_published_at.isoformat()
     if metadata.image:
         data["image"] = _image(metadata)
-    themes = in_language(page.themes.all(), page.locale)
+    themes = in_language(page.themes, page.locale)
     if themes:
         data["about"] = [{"@type": "Thing", "name": theme.name} for theme in themes]
     return data
@@ -107,15 +110,38 @@ def _network():
     return {"@type": "Organization", "name": gettext("Kooperativa – Regional Platform for Culture")}
 
 
-def _owner(page, metadata):
-    """The organisation behind a practice or material, with its profile page (the page's parent)."""
-    organisation = in_language([page.organisation], page.locale)[0]
-    return _organisation(organisation, metadata.url_of(page.get_parent()))
+def _add_owner(data, page, metadata):
+    """The organisation behind a practice or material, with its profile page (the page's parent), as
+    its author; the network as its publisher."""
+    if page.organisation is not None:
+        organisation = in_language([page.organisation], page.locale)[0]
+        # The profile page is the page's parent, whose address is the page's without its slug.
+        profile_url = metadata.url.removesuffix(f"{page.slug}/")
+        data["author"] = _organisation(organisation, profile_url)
+    data["publisher"] = _network()
 
 
-def _organiser(organisation, page, metadata):
-    profile = organisation.profile_page
-    return _organisation(organisation, metadata.url_of(profile) if profile else "")
+def _organisers(organisations, page, metadata):
+    """``organisations`` (in the page's language) with their profile pages, in one query: the
+    profile in the page's language, else any."""
+    keys = [organisation.translation_key for organisation in organisations]
+    profiles = {}
+    for profile in (
+        OrganisationPage.objects.live()
+        .public()
+        .filter(organisation__translation_key__in=keys)
+        .select_related("organisation")
+        .order_by("pk")
+    ):
+        key = profile.organisation.translation_key
+        if key not in profiles or profile.locale_id == page.locale_id:
+            profiles[key] = profile
+    return [
+        _organisation(organisation, metadata.url_of(profiles[organisation.translation_key]))
+        if organisation.translation_key in profiles
+        else _organisation(organisation)
+        for organisation in organisations
+    ]
 
 
 def _audience(text):
@@ -125,9 +151,8 @@ def _audience(text):
 def practice(page, metadata):
     data = _creative_work(page, metadata, "Article")
     data["headline"] = page.title
-    data["author"] = _owner(page, metadata)
-    data["publisher"] = _network()
-    countries = in_language(page.countries.all(), page.locale)
+    _add_owner(data, page, metadata)
+    countries = in_language(page.countries, page.locale)
     if countries:
         data["spatialCoverage"] = [{"@type": "Country", "name": country.name} for country in countries]
     data["temporalCoverage"] = f"{page.start_year}/{page.end_year or '..'}"
@@ -136,8 +161,7 @@ def practice(page, metadata):
 
 def material(page, metadata):
     data = _creative_work(page, metadata, "LearningResource")
-    data["author"] = _owner(page, metadata)
-    data["publisher"] = _network()
+    _add_owner(data, page, metadata)
     data["educationalLevel"] = page.get_level_display()
     data["timeRequired"] = iso_duration(page.duration_minutes)
     data["learningResourceType"] = in_language([page.material_format], page.locale)[0].name
@@ -161,7 +185,7 @@ def workshop(page, metadata):
     data["eventAttendanceMode"] = SCHEMA + ATTENDANCE_MODES.get(page.delivery, "OfflineEventAttendanceMode")
     data["location"] = _workshop_location(page, metadata)
     organisers = in_language([page.organisation, *page.partners.all()], page.locale)
-    data["organizer"] = [_organiser(organisation, page, metadata) for organisation in organisers]
+    data["organizer"] = _organisers(organisers, page, metadata)
     data["audience"] = _audience(page.audience)
     return data
 
@@ -182,13 +206,13 @@ def _workshop_to_run(page, metadata):
         data["timeRequired"] = iso_duration(page.total_minutes)
     data["audience"] = _audience(page.audience)
     data["teaches"] = [block.value for block in page.objectives]
-    data["author"] = _organiser(in_language([page.organisation], page.locale)[0], page, metadata)
+    data["author"] = _organisers(in_language([page.organisation], page.locale), page, metadata)[0]
     return data
 
 
 def learning_path(page, metadata):
     data = _creative_work(page, metadata, "Course")
-    data["provider"] = _organiser(in_language([page.organisation], page.locale)[0], page, metadata)
+    data["provider"] = _organisers(in_language([page.organisation], page.locale), page, metadata)[0]
     if page.total_minutes:
         data["timeRequired"] = iso_duration(page.total_minutes)
     data["hasPart"] = [

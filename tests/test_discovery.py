@@ -11,6 +11,8 @@ from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.db.models import Count
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, PageViewRestriction
@@ -65,6 +67,7 @@ def translated_with_serbian_cyrillic():
     keys = (
         GoodPracticePage.objects.live()
         .filter(locale__language_code__in=["sr", "en"])
+        .order_by()
         .values("translation_key")
         .annotate(versions=Count("pk"))
         .filter(versions=2)
@@ -230,7 +233,7 @@ def test_the_favicon_is_served_at_its_usual_address_without_a_redirect(client):
     icons = {link["href"]: link.get("type") for link in page.find_all("link", rel="icon")}
     assert "/favicon.ico" in icons
     svg = next(href for href, kind in icons.items() if kind == "image/svg+xml")
-    assert client.get(svg).status_code == 200
+    assert finders.find(svg.removeprefix(settings.STATIC_URL))
 
 
 # --- schema.org ----------------------------------------------------------------------------------
@@ -442,11 +445,12 @@ def follow(client, url):
     return response["Location"]
 
 
-def test_a_renamed_translated_page_keeps_its_old_address(client):
+def test_a_renamed_translated_page_keeps_its_old_address(client, django_capture_on_commit_callbacks):
     page = demo_page(GoodPracticePage, "sr")
     old_url = page.url
     page.slug = page.slug + "-novo"
-    page.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):  # Wagtail says a slug changed once it is saved
+        page.save_revision().publish()
     page.refresh_from_db()
     assert old_url.startswith("/sr/") and page.url != old_url
     assert client.get(page.url).status_code == 200
@@ -454,7 +458,7 @@ def test_a_renamed_translated_page_keeps_its_old_address(client):
     assert Redirect.objects.filter(redirect_page=page).exists()
 
 
-def test_a_moved_page_keeps_its_old_address(client):
+def test_a_moved_page_keeps_its_old_address(client, django_capture_on_commit_callbacks):
     practice = demo_page(GoodPracticePage, "hr")
     old_url = practice.url
     other_profile = (
@@ -464,7 +468,8 @@ def test_a_moved_page_keeps_its_old_address(client):
         .first()
     )
 
-    practice.move(other_profile, pos="last-child", user=None)
+    with django_capture_on_commit_callbacks(execute=True):
+        practice.move(other_profile, pos="last-child", user=None)
 
     practice.refresh_from_db()
     assert practice.url.startswith(other_profile.url)

@@ -37,7 +37,7 @@ def page_metadata(context, languages):
     is_page = page is not None and getattr(page, "pk", None) is not None and hasattr(page, "get_url")
     metadata = PageMetadata(page, request) if is_page else None
     if untranslated:
-        url = untranslated.canonical_url
+        url = untranslated["canonical_url"]
     elif metadata:
         url = metadata.url
     else:
