@@ -1,6 +1,7 @@
 """What a page says about itself to search engines and link previews: its address and its picture."""
 
 from django.utils.functional import cached_property
+from wagtail.images.models import SourceImageIOError
 
 # A page's picture for previews: the largest JPEG its header already shows (practices/images.py),
 # so no other rendition is made.
@@ -27,8 +28,16 @@ class PageMetadata:
     @cached_property
     def image(self):
         """The page's picture as a rendition, or None."""
-        image = getattr(self.page, "image", None)
-        return image.get_rendition(PREVIEW_RENDITION) if image else None
+        return self.rendition(getattr(self.page, "image", None), PREVIEW_RENDITION)
+
+    def rendition(self, image, spec):
+        """A rendition of ``image``, or None when there is no image or its file is missing."""
+        if image is None:
+            return None
+        try:
+            return image.get_rendition(spec)
+        except SourceImageIOError:
+            return None
 
     @property
     def image_url(self):

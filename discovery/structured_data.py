@@ -40,10 +40,11 @@ def structured_data(page, metadata):
 
 def in_language(terms, locale):
     """Each of ``terms`` (translatable snippets in any locale: a list, or a page's relation to them) in
-    ``locale``, else in the default language, else as it is. One query: a relation is read inside it."""
+    ``locale``, else in the default language, else as it is. One query (none for a list already in
+    ``locale``): a relation is read inside it."""
     if isinstance(terms, list):
-        if not terms:
-            return []
+        if all(term.locale_id == locale.pk for term in terms):
+            return terms
         model, keys = type(terms[0]), [term.translation_key for term in terms]
     else:
         model, keys = terms.model, terms.values_list("translation_key", flat=True)
@@ -241,7 +242,9 @@ def organisation(page, metadata):
     }
     data["memberOf"] = _network()
     if organisation.logo:
-        data["logo"] = metadata.absolute(organisation.logo.get_rendition("max-160x160").url)
+        rendition = metadata.rendition(organisation.logo, "max-160x160")
+        if rendition:
+            data["logo"] = metadata.absolute(rendition.url)
     return data
 
 
