@@ -22,6 +22,7 @@ urlpatterns = [
     path("api/search/", search_views.search_api, name="search_api"),
     path("api/search/autocomplete/", search_views.autocomplete_api, name="search_autocomplete_api"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("discovery.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -39,9 +39,11 @@ INSTALLED_APPS = [
     "search",
     "feeds",
     "enquiries",
+    "discovery",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -80,6 +82,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "kooperativa.headers.CacheControlMiddleware",
 ]
 
@@ -292,6 +295,8 @@ ENQUIRY_FORM_MAX_AGE_HOURS = 24
 ENQUIRY_RATE_LIMIT = int(os.environ.get("ENQUIRY_RATE_LIMIT", "5"))
 ENQUIRY_RATE_WINDOW_MINUTES = 60
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Kooperativa Knowledge Hub <hub@localhost>")
+# Pages listed in one sitemap file; beyond it /sitemap.xml becomes an index of sitemap-<n>.xml files.
+SITEMAP_SECTION_SIZE = 50000
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
