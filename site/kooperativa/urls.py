@@ -20,6 +20,8 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("api/search/", search_views.search_api, name="search_api"),
     path("api/search/autocomplete/", search_views.autocomplete_api, name="search_autocomplete_api"),
+    path("api/search/openapi.json", search_views.openapi_document, name="search_openapi"),
+    path("api/search/docs/", search_views.api_docs, name="search_api_docs"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
