@@ -38,6 +38,7 @@ if settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search_page, name="search"),
+    path("export/", include("export.urls")),
     path("untranslated/<int:page_id>/", translation_views.untranslated_page, name="untranslated"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "translation",
     "practices",
     "search",
+    "export",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.routable_page",
