@@ -4,6 +4,7 @@ order as the page, as CSV for spreadsheets and as JSON Lines, streamed."""
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 from django.http import StreamingHttpResponse
@@ -19,6 +20,7 @@ from practices.models import (
     TrainingMaterialPage,
     WorkshopIndexPage,
 )
+from tests.browser import BASE, screenshot
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
@@ -240,3 +242,29 @@ def test_download_links_on_the_search_page_and_the_listings(client):
     assert 'href="/hr/export/practices.jsonl?country=hr"' in html
     organisations = OrganisationIndexPage.objects.live().get(locale__language_code="en")
     assert "/export/" not in client.get(organisations.url).content.decode()
+
+
+def test_a_reader_downloads_search_results_from_the_search_page(browse, client):
+    """In Macedonian, as a reader sees it: the links under the count, a click, a CSV file."""
+    tab = browse(locale="mk")
+    tab.goto(BASE + "/mk/search/?q=festival&type=practice")
+    links = tab.locator(".export-links")
+    assert links.is_visible()
+    assert "Преземете ги овие резултати" in links.inner_text()
+    screenshot(tab, "export-search-mk")
+    with tab.expect_download() as started:
+        links.get_by_role("link", name="CSV").click()
+    download = started.value
+    assert download.suggested_filename.startswith("kooperativa-search-mk-")
+    text = Path(download.path()).read_bytes().decode("utf-8")
+    assert text.startswith("\ufeff" + ",".join(COLUMNS) + "\r\n")
+    found = client.get("/api/search/", {"q": "festival", "type": "practice", "lang": "mk"}).json()
+    assert len(text.splitlines()) - 1 == found["count"] > 0
+
+
+def test_the_api_reference_reads_in_a_browser(browse):
+    tab = browse(width=1280)
+    tab.goto(BASE + "/api/search/docs/")
+    assert tab.get_by_role("heading", name="GET /api/search/", exact=True).is_visible()
+    assert tab.locator(".api-docs__table").count() == 6
+    screenshot(tab, "api-docs", full_page=True)
