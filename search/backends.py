@@ -318,7 +318,9 @@ class DatabaseBackend:
         pages = model.objects.live().search(Fuzzy(text, unaccent=True))
         return list(OrderedDict.fromkeys(page.translation_key for page in pages))
 
-    def search(self, params):
+    def ranked(self, params):
+        """(every matching page in the reader's version, best first; the query's terms; the
+        matching translation keys of each page type, or None without a query)."""
         locale = Locale.objects.get(language_code=params.locale)
         # The full-text search runs once per page type; results and facet counts both use it.
         terms = database_terms(params.q, params.locale) if params.q else []
@@ -355,6 +357,10 @@ class DatabaseBackend:
             everything.sort(key=lambda page: page.first_published_at or 0, reverse=True)
             everything.sort(key=lambda page: -language_weight(page))
 
+        return everything, terms, text_keys
+
+    def search(self, params):
+        everything, terms, text_keys = self.ranked(params)
         count = len(everything)
         last_page = max(1, -(-count // params.per_page))
         params.page = min(params.page, last_page)

@@ -14,6 +14,8 @@ from translation.transliteration import SERBIAN_SCRIPTS, transliterate_text
 MAX_QUERY_LENGTH = 200
 PER_PAGE = 10
 MAX_PAGE = 1000
+# Suggestions while typing start at this many characters.
+AUTOCOMPLETE_MIN_LENGTH = 2
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
 SORTS = ("relevance", "newest")
 TYPE_LABELS = {

@@ -1,3 +1,5 @@
+import json
+
 from django.conf import settings
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
@@ -5,12 +7,12 @@ from django.views.decorators.http import require_GET
 
 from practices.language_versions import reader_content_language
 
+from . import openapi
 from .analysis import content_words
 from .backends import facet_labels, run_autocomplete, run_search
-from .params import TYPE_LABELS, InvalidSearch, parse
+from .params import AUTOCOMPLETE_MIN_LENGTH, TYPE_LABELS, InvalidSearch, parse
 
 LANGUAGES = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
-AUTOCOMPLETE_MIN_LENGTH = 2
 
 
 @require_GET
@@ -75,3 +77,43 @@ def autocomplete_api(request):
     text = " ".join(request.GET.get("q", "").split())[:100]
     suggestions = run_autocomplete(text, lang) if len(text) >= AUTOCOMPLETE_MIN_LENGTH else []
     return JsonResponse({"suggestions": suggestions}, json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+def openapi_document(request):
+    """The search API's OpenAPI document, at a stable address for tools."""
+    return JsonResponse(openapi.document(), json_dumps_params={"ensure_ascii": False, "indent": 2})
+
+
+@require_GET
+def api_docs(request):
+    """The search API's reference for people, drawn from the same OpenAPI document."""
+    spec = openapi.document()
+    schemas = spec["components"]["schemas"]
+    endpoints = []
+    for path, operations in spec["paths"].items():
+        operation = operations["get"]
+        responses = []
+        for status, answer in operation["responses"].items():
+            content = answer["content"]["application/json"]
+            name = content["schema"]["$ref"].rsplit("/", 1)[-1]
+            responses.append(
+                {
+                    "status": status,
+                    "description": answer["description"],
+                    "schema": name,
+                    "fields": openapi.fields(schemas, name),
+                    "example": json.dumps(content.get("example"), ensure_ascii=False, indent=2),
+                }
+            )
+        endpoints.append(
+            {
+                "path": path,
+                "operation": operation,
+                "parameters": [
+                    openapi.described_parameter(parameter) for parameter in operation["parameters"]
+                ],
+                "responses": responses,
+            }
+        )
+    return TemplateResponse(request, "search/api_docs.html", {"spec": spec, "endpoints": endpoints})

@@ -21,6 +21,8 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("api/search/", search_views.search_api, name="search_api"),
     path("api/search/autocomplete/", search_views.autocomplete_api, name="search_autocomplete_api"),
+    path("api/search/openapi.json", search_views.openapi_document, name="search_openapi"),
+    path("api/search/docs/", search_views.api_docs, name="search_api_docs"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("discovery.urls")),
 ]
@@ -38,6 +40,7 @@ if settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search_page, name="search"),
+    path("export/", include("export.urls")),
     path("untranslated/<int:page_id>/", translation_views.untranslated_page, name="untranslated"),
     path("p/<int:page_id>/", feeds_views.persistent_link, name="persistent_link"),
     path("feeds/", include("feeds.urls")),

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "feeds",
     "enquiries",
     "discovery",
+    "export",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.routable_page",
