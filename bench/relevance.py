@@ -5,7 +5,8 @@ of query and by language, for the development sets (search/relevance/queries.tom
 queries2.toml, what the search is tuned on) and the held-out set (holdout.toml, never tuned
 on). It migrates the database it is given and loads the demo content (idempotent), and with
 ELASTICSEARCH_URL set rebuilds "<SEARCH_INDEX_PREFIX>-*" indexes (prefix "relevance" unless set)
-and drops them at the end. The database fallback behaves differently on PostgreSQL and SQLite: say which was used.
+and drops them at the end. The database fallback behaves differently on PostgreSQL and SQLite:
+say which was used.
 
     createdb -h 127.0.0.1 -p 5433 -U postgres kooperativa_relevance
     DATABASE_URL=postgres://postgres@127.0.0.1:5433/kooperativa_relevance \\
