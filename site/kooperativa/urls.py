@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from regionmap import views as regionmap_views
 from search import views as search_views
 from translation import views as translation_views
 
@@ -36,6 +37,7 @@ if settings.SERVE_MEDIA:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search_page, name="search"),
+    path("map/", regionmap_views.region_map_page, name="region_map"),
     path("untranslated/<int:page_id>/", translation_views.untranslated_page, name="untranslated"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "translation",
     "practices",
     "search",
+    "regionmap",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.routable_page",
