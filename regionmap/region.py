@@ -26,7 +26,8 @@ COUNTED_TYPES = ("practice", "material", "workshop", "path")
 COUNTS_CACHE_KEY = "regionmap-country-counts"
 # An upper bound: publishing, unpublishing, moving or deleting a page forgets them at once.
 COUNTS_CACHE_SECONDS = 300
-# Shades besides "none": a country's share of the busiest country's total, in quarters.
+# Shades besides "none", from the least to the most a country has: the range between them in quarters,
+# so that countries with similar figures still differ.
 SHADES = 4
 # Names longer than this go on two lines.
 LINE_LENGTH = 12
@@ -135,15 +136,20 @@ class RegionMap:
     legend: list
 
 
-def shade_of(total, busiest):
-    return math.ceil(SHADES * total / busiest) if total and busiest else 0
+def shade_of(total, least, most):
+    """0 for none; else 1 to SHADES, as far as the total is from ``least`` towards ``most``."""
+    if not total:
+        return 0
+    return 1 + (total - least) * SHADES // (most - least + 1)
 
 
-def legend_for(busiest):
+def legend_for(least, most):
     """The range of totals each shade stands for; shades no whole number falls in are left out."""
+    span = most - least + 1
     entries = []
     for shade in range(1, SHADES + 1):
-        low, high = (shade - 1) * busiest // SHADES + 1, shade * busiest // SHADES
+        low = least + math.ceil((shade - 1) * span / SHADES)
+        high = least + math.ceil(shade * span / SHADES) - 1
         if low <= high:
             entries.append(Legend(shade, low, high))
     return entries
@@ -169,9 +175,10 @@ def region_map(locale):
             figures.label_x, figures.label_y = shapes[slug]["label"]
             figures.lines = label_lines(name)
         countries.append(figures)
-    busiest = max((country.total for country in countries if country.path), default=0)
+    totals = [country.total for country in countries if country.path and country.total]
+    least, most = (min(totals), max(totals)) if totals else (0, 0)
     for country in countries:
-        country.shade = shade_of(country.total, busiest)
+        country.shade = shade_of(country.total, least, most)
     drawn = [country for country in countries if country.path]
     # The table: countries with an outline first, each group by name in the reader's language.
     countries.sort(key=lambda country: (not country.path, country.name))
@@ -182,5 +189,5 @@ def region_map(locale):
         unlisted=[shape["path"] for slug, shape in shapes.items() if slug not in names],
         drawn=drawn,
         countries=countries,
-        legend=legend_for(busiest),
+        legend=legend_for(least, most) if totals else [],
     )
