@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from feeds import views as feeds_views
+from regionmap import views as regionmap_views
 from search import views as search_views
 from translation import views as translation_views
 
@@ -41,6 +42,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search_page, name="search"),
     path("export/", include("export.urls")),
+    path("map/", regionmap_views.region_map_page, name="region_map"),
     path("untranslated/<int:page_id>/", translation_views.untranslated_page, name="untranslated"),
     path("p/<int:page_id>/", feeds_views.persistent_link, name="persistent_link"),
     path("feeds/", include("feeds.urls")),

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "enquiries",
     "discovery",
     "export",
+    "regionmap",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.routable_page",
