@@ -38,8 +38,11 @@ def test_search_page_stays_within_its_query_budget(
 # images: the page's own (Wagtail fetches the page without it), and the images and their
 # renditions of each list of cards, "Related training materials" and "Similar practices", two
 # queries a list however many cards it has (practices/images.py); a list of workshops using the
-# practice would add one more.
-PRACTICE_PAGE_BUDGET = 127
+# practice would add one more. Session 10 added a few, none per card: the page's schema.org
+# description (its themes, countries and organisation, a query a list), its citation (the
+# organisation in the reader's language) and "Ask about this practice" (the organisation's
+# addresses); 129 on the database.
+PRACTICE_PAGE_BUDGET = 130
 
 
 @pytest.mark.parametrize("backend", BACKEND_FIXTURES)
