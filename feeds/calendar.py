@@ -56,8 +56,8 @@ def workshop_event(workshop, request, organiser_name):
 def organiser_address(organisation, fallback):
     """ORGANIZER is an address: the organisation's public e-mail, else its website, else the
     workshop's page."""
-    if organisation.email:
-        return f"mailto:{organisation.email}"
+    if organisation.public_email:
+        return f"mailto:{organisation.public_email}"
     return organisation.website or fallback
 
 

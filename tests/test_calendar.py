@@ -79,6 +79,17 @@ def test_a_one_day_workshop_is_a_timed_event_in_the_site_time_zone(client):
     assert b"DTSTART;TZID=Europe/Zagreb:" in raw
 
 
+def test_an_organisation_that_keeps_its_email_off_the_site_is_named_by_its_website(client):
+    organisation = OrganisationFactory(
+        email="private@example.org", show_email=False, website="https://organisers.example.org/"
+    )
+    page = workshop(organisation=organisation, starts_on=in_days(5), place="Zagreb")
+    raw, parsed = calendar(client, f"/en/feeds/workshops/{page.pk}.ics")
+    [event] = events(parsed)
+    assert event["ORGANIZER"] == "https://organisers.example.org/"
+    assert b"private@example.org" not in raw
+
+
 def test_a_workshop_over_days_is_an_all_day_event(client):
     page = workshop(
         starts_on=in_days(20),
