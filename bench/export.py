@@ -117,7 +117,7 @@ def listing_rows():
 
 def streamed():
     """The export view's response, read piece by piece: (rows, bytes)."""
-    request = RequestFactory().get(EXPORT_URL)
+    request = RequestFactory(HTTP_HOST="127.0.0.1").get(EXPORT_URL)
     with translation.override("en"):
         response = views.listing_export(request, "practices", "csv")
         size = lines = 0
@@ -130,7 +130,7 @@ def streamed():
 
 def whole():
     """The same CSV built whole: every page read at once, the text joined, one response."""
-    request = RequestFactory().get(EXPORT_URL)
+    request = RequestFactory(HTTP_HOST="127.0.0.1").get(EXPORT_URL)
     with translation.override("en"):
         index = index_page()
         pages = list(listing_queryset(index, index.filter_class(QueryDict(), locale=index.locale)))
