@@ -397,8 +397,17 @@ def test_a_translated_page_has_opengraph_and_twitter_tags_with_its_image(client)
     assert tags["og:description"] == [page.summary]
     assert tags["og:type"] == ["article"]
     assert tags["og:locale"] == ["sr_RS"]
-    expected = {"en": "en_GB", "sr-latn": "sr_Latn_RS", "hr": "hr_HR", "bs": "bs_BA", "cnr": "cnr_ME"}
-    assert set(tags["og:locale:alternate"]) == {expected.get(code, code) for code in versions if code != "sr"}
+    expected = {
+        "en": "en_GB",
+        "sr-latn": "sr_Latn_RS",
+        "hr": "hr_HR",
+        "bs": "bs_BA",
+        "cnr": "cnr_ME",
+        "sl": "sl_SI",
+        "mk": "mk_MK",
+        "sq": "sq_AL",
+    }
+    assert set(tags["og:locale:alternate"]) == {expected[code] for code in versions if code != "sr"}
     assert tags["twitter:card"] == ["summary_large_image"] if page.image else ["summary"]
     if page.image:
         assert tags["og:image:width"] == ["1200"] and tags["og:image:height"] == ["675"]

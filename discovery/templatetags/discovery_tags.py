@@ -8,6 +8,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
+from translation.transliteration import transliterate_text
+
 from ..languages import opengraph_locale
 from ..page_metadata import PageMetadata
 from ..structured_data import structured_data
@@ -43,11 +45,16 @@ def page_metadata(context, languages):
     else:
         url = request.build_absolute_uri(request.path)
     language = get_language()
+    title = (page.seo_title or page.title) if is_page else gettext("Kooperativa Knowledge Hub")
+    description = _description(page, context) if is_page else ""
+    if untranslated and untranslated["transliterated"]:
+        # Serbian in the other script: the preview in the reader's script, as the page is shown.
+        title, description = (transliterate_text(text, language) for text in (title, description))
     return {
         "canonical_url": "" if untranslated else url,
         "url": url,
-        "title": (page.seo_title or page.title) if is_page else gettext("Kooperativa Knowledge Hub"),
-        "description": _description(page, context) if is_page else "",
+        "title": title,
+        "description": description,
         "kind": "article" if is_page and hasattr(page, "summary") else "website",
         "locale": opengraph_locale(language),
         "alternate_locales": [
