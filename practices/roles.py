@@ -1,7 +1,8 @@
 """The hub's roles, expressed in Wagtail's own permission model.
 
 * Moderators review every submission: they hold publish rights on the whole tree and are the
-  reviewers of the "Platform review" workflow, which covers every page.
+  reviewers of the "Platform review" workflow, which covers every page. They also keep the list of
+  redirects (Settings → Redirects).
 * Each member organisation has an editors group with add and edit rights (never publish) on
   its profile page in every language. Its practices and materials are children of that page,
   so the group can work on them and on nothing else; publishing goes through the workflow.
@@ -76,6 +77,9 @@ def ensure_moderators():
     for model in SNIPPET_MODELS:
         for action in ("add", "change", "delete"):
             group.permissions.add(_permission("practices", f"{action}_{model}"))
+    # Old addresses of moved pages are kept by Wagtail itself; moderators tend the list.
+    for action in ("add", "change", "delete"):
+        group.permissions.add(_permission("wagtailredirects", f"{action}_redirect"))
     root = Page.get_first_root_node()
     for codename in (
         "add_page",

@@ -50,6 +50,11 @@ def test_setup_roles_gives_a_site_without_demo_its_roles_and_workflow():
     root = Page.get_first_root_node()
     moderators = Group.objects.get(name=MODERATORS)
     assert {"add_page", "change_page", "publish_page"} <= page_rights(moderators, root)
+    assert {"add_redirect", "change_redirect", "delete_redirect"} <= set(
+        moderators.permissions.filter(content_type__app_label="wagtailredirects").values_list(
+            "codename", flat=True
+        )
+    )
     workflow = Workflow.objects.get(name=REVIEW_WORKFLOW, active=True)
     assert WorkflowPage.objects.get(page=root).workflow == workflow
     assert list(workflow.tasks.specific()[0].groups.all()) == [moderators]
