@@ -28,7 +28,7 @@ def test_the_translations_pair_words_of_every_language_group_with_english(elasti
 
 def test_a_query_is_put_into_english_word_by_word_in_either_script(elasticsearch):
     assert lexicon.english_words(["grijanje", "општине"], "hr") == ["heating", "municipality"]
-    assert lexicon.english_words(["občinski", "qwzxv"], "sl") == ["municipality"]
+    assert lexicon.english_words(["občinski", "qwzxv"], "sl") == ["municipal"]
     assert lexicon.english_words(["grijanje"], "en") == []
 
 
