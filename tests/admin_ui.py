@@ -2,9 +2,13 @@
 review workflow's buttons, found by their roles and labels. Where Wagtail gives a widget no
 accessible name (a stream field's insert buttons and blocks), its own data attributes are used."""
 
+import re
+
 from playwright.sync_api import expect
 
 from tests.browser import BASE
+
+EDIT_VIEW = re.compile(r"/admin/pages/\d+/edit/$")
 
 
 def region(tab, heading):
@@ -45,8 +49,11 @@ def choose_page(block, title):
 
 
 def save_draft(tab):
+    """Saves the page being added or edited, and waits for the edit view Wagtail then shows: the
+    navigation may end before the address the test bridge sets for it (tests/browser.py)."""
     with tab.expect_navigation():
         tab.get_by_role("button", name="Save draft").click()
+    tab.wait_for_url(EDIT_VIEW)
 
 
 def submit_for_review(tab):
