@@ -12,7 +12,6 @@ import logging
 
 from django.conf import settings
 
-from practices.language_versions import in_reader_language
 from search import engine, query
 from search.backends import FEW_RESULTS, DatabaseBackend
 from search.documents import DOCUMENTS, document_for
@@ -26,9 +25,7 @@ KEEP_ALIVE = "2m"
 
 def listing_queryset(index, filters):
     """The pages a listing page shows (all of its pages, not one), as it orders them."""
-    model = index.listed_model
-    pages = filters.apply(in_reader_language(model.objects.live().public(), index.locale))
-    return document_for(model).with_related(index.ordered(pages))
+    return document_for(index.listed_model).with_related(index.ordered(index.listed_pages(filters)))
 
 
 def listing_pages(index, filters):

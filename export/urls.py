@@ -1,5 +1,7 @@
 from django.urls import path, register_converter
 
+from practices.models import LISTINGS_BY_KIND
+
 from . import views
 
 
@@ -14,7 +16,7 @@ class FileFormat:
 
 
 class Listing:
-    regex = "|".join(views.LISTINGS)
+    regex = "|".join(LISTINGS_BY_KIND)
 
     def to_python(self, value):
         return value

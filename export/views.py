@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
 from practices.language_versions import in_reader_language, reader_content_language
-from practices.models import MaterialIndexPage, PracticeIndexPage, WorkshopIndexPage
+from practices.models import LISTINGS_BY_KIND
 from search.backends import facet_labels
 from search.documents import PageUrls
 from search.params import InvalidSearch, parse
@@ -22,7 +22,6 @@ from .columns import COLUMNS, hub_licence, row, terms_of_use
 from .formats import csv_text, json_lines_text
 from .sources import listing_pages, search_pages
 
-LISTINGS = {"practices": PracticeIndexPage, "materials": MaterialIndexPage, "workshops": WorkshopIndexPage}
 CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "jsonl": "application/jsonl; charset=utf-8"}
 
 
@@ -66,7 +65,7 @@ def _download(request, pages, file_format, name, source, **described):
 @require_GET
 def listing_export(request, kind, file_format):
     locale = Locale.objects.get(language_code=reader_content_language())
-    index = in_reader_language(LISTINGS[kind].objects.live().public(), locale).first()
+    index = in_reader_language(LISTINGS_BY_KIND[kind].objects.live().public(), locale).first()
     if index is None:
         raise Http404
     filters = index.filter_class(request.GET, locale=index.locale)

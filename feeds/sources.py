@@ -7,25 +7,13 @@ each entry needs that are not on its row (its organisation's and themes' names i
 language) are read in bulk, so a feed costs the same number of queries whatever its length.
 """
 
-from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from wagtail.models import Locale
 
-from practices.language_versions import in_reader_language
-from practices.models import (
-    MaterialIndexPage,
-    Organisation,
-    PracticeIndexPage,
-    Theme,
-    WorkshopIndexPage,
-)
+from practices.models import LISTINGS_BY_KIND, Organisation, Theme
+from practices.models.listings import still_to_come
 
-LISTINGS = {
-    "practices": PracticeIndexPage,
-    "materials": MaterialIndexPage,
-    "workshops": WorkshopIndexPage,
-}
 FEED_LENGTH = 30
 CALENDAR_LENGTH = 200
 
@@ -38,14 +26,9 @@ class InvalidFilters(ValueError):
         self.ignored = ignored
 
 
-def kind_of(listing):
-    """The feed name of a listing page ("practices"), or None for a listing without a feed."""
-    return next((kind for kind, model in LISTINGS.items() if isinstance(listing, model)), None)
-
-
 def listing_in(kind, locale):
     """The live listing page of ``kind`` in ``locale``, else in the default locale."""
-    model = LISTINGS.get(kind)
+    model = LISTINGS_BY_KIND.get(kind)
     if model is None:
         raise Http404
     listings = model.objects.live().public()
@@ -59,7 +42,7 @@ def filtered_pages(listing, params):
     """The listing's live, public pages in its readers' language, filtered by ``params``; raises
     ``InvalidFilters`` for values the listing would leave out."""
     filters = listing.filter_class(params, locale=listing.locale)
-    pages = filters.apply(in_reader_language(listing.listed_model.objects.live().public(), listing.locale))
+    pages = listing.listed_pages(filters)
     if filters.ignored:
         raise InvalidFilters(filters.ignored)
     return filters, pages.select_related(*listing.listing_related).prefetch_related("themes")
@@ -71,10 +54,7 @@ def newest(pages):
 
 def upcoming(workshops):
     """Workshops with dates that have not ended yet, soonest first."""
-    today = timezone.localdate()
-    dated = workshops.filter(starts_on__isnull=False).filter(
-        Q(ends_on__gte=today) | Q(ends_on__isnull=True, starts_on__gte=today)
-    )
+    dated = workshops.filter(starts_on__isnull=False).filter(still_to_come(timezone.localdate()))
     return list(dated.order_by("starts_on", "title")[:CALENDAR_LENGTH])
 
 

@@ -1,11 +1,9 @@
 from django import template
 from django.urls import reverse
 
-from ..views import LISTINGS
+from practices.models import listing_kind
 
 register = template.Library()
-
-KINDS = {model: kind for kind, model in LISTINGS.items()}
 
 
 @register.inclusion_tag("export/links.html", takes_context=True)
@@ -18,7 +16,7 @@ def export_links(context, listing=None):
             file_format: reverse("export_search", args=[file_format]) for file_format in ("csv", "jsonl")
         }
     else:
-        kind = KINDS.get(type(listing))
+        kind = listing_kind(listing)
         if kind is None:
             return {}
         query = context["request"].GET.copy()

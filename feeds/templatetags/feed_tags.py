@@ -1,8 +1,10 @@
 from django import template
 from django.urls import reverse
 
+from practices.models import LISTINGS_BY_KIND, listing_kind
+
 from ..citation import citation as page_citation
-from ..sources import LISTINGS, is_upcoming, kind_of
+from ..sources import is_upcoming
 from ..syndication import FEED_TITLES, feed_query
 
 register = template.Library()
@@ -22,8 +24,8 @@ def feed_links(context, listing=None):
     """``<link rel="alternate">`` to the Atom feeds: a listing's own, with its current filters, or
     (without a listing, on the home page) every listing's."""
     if listing is None:
-        feeds = [(FEED_TITLES[kind](), reverse("feeds:atom", args=[kind])) for kind in LISTINGS]
-    elif kind := kind_of(listing):
+        feeds = [(FEED_TITLES[kind](), reverse("feeds:atom", args=[kind])) for kind in LISTINGS_BY_KIND]
+    elif kind := listing_kind(listing):
         url = with_query(reverse("feeds:atom", args=[kind]), listing_query(listing, context["request"]))
         feeds = [(FEED_TITLES[kind](), url)]
     else:
@@ -34,7 +36,7 @@ def feed_links(context, listing=None):
 @register.simple_tag(takes_context=True)
 def listing_feed_url(context, listing, extension="atom"):
     """The feed (``atom`` or ``rss``) of a listing with its current filters, or "" if it has none."""
-    kind = kind_of(listing)
+    kind = listing_kind(listing)
     if not kind:
         return ""
     return with_query(reverse(f"feeds:{extension}", args=[kind]), listing_query(listing, context["request"]))
@@ -43,7 +45,7 @@ def listing_feed_url(context, listing, extension="atom"):
 @register.simple_tag(takes_context=True)
 def listing_calendar_url(context, listing):
     """The workshops listing's upcoming workshops as iCalendar, with its current filters."""
-    if kind_of(listing) != "workshops":
+    if listing_kind(listing) != "workshops":
         return ""
     return with_query(reverse("feeds:workshops_calendar"), listing_query(listing, context["request"]))
 

@@ -47,13 +47,16 @@ class ListingPage(Page):
         context = super().get_context(request, *args, **kwargs)
         filters = self.filter_class(request.GET, locale=self.locale)
         pages = with_images(
-            filters.apply(in_reader_language(self.listed_model.objects.live().public(), self.locale))
-            .select_related(*self.listing_related)
-            .prefetch_related("themes")
+            self.listed_pages(filters).select_related(*self.listing_related).prefetch_related("themes")
         )
         context["filters"] = filters
         context["page_obj"] = paginate(request, self.ordered(pages), self.per_page)
         return context
+
+    def listed_pages(self, filters):
+        """Every page the listing shows with ``filters`` (its feeds and exports too): live, public,
+        one version of each in its readers' reading order."""
+        return filters.apply(in_reader_language(self.listed_model.objects.live().public(), self.locale))
 
     def ordered(self, pages):
         return pages.order_by("-first_published_at", "title")
@@ -85,6 +88,11 @@ class WorkshopTiming(models.IntegerChoices):
     PAST = 2, _("Past workshops")
 
 
+def still_to_come(today):
+    """Workshops with dates that have not ended by ``today`` (those under way included)."""
+    return Q(ends_on__gte=today) | Q(ends_on__isnull=True, starts_on__gte=today)
+
+
 class WorkshopIndexPage(ListingPage):
     listed_model = WorkshopPage
     filter_class = WorkshopFilters
@@ -100,10 +108,7 @@ class WorkshopIndexPage(ListingPage):
         today = timezone.localdate()
         timing = Case(
             When(starts_on__isnull=True, then=Value(WorkshopTiming.ANY_TIME)),
-            When(
-                Q(ends_on__gte=today) | Q(ends_on__isnull=True, starts_on__gte=today),
-                then=Value(WorkshopTiming.UPCOMING),
-            ),
+            When(still_to_come(today), then=Value(WorkshopTiming.UPCOMING)),
             default=Value(WorkshopTiming.PAST),
         )
         upcoming_date = Case(When(timing=WorkshopTiming.UPCOMING, then=F("starts_on")))
@@ -134,6 +139,19 @@ class LearningPathIndexPage(ListingPage):
 
     class Meta:
         verbose_name = _("learning path index")
+
+
+# The listings that have feeds and downloads, by the name in their addresses.
+LISTINGS_BY_KIND = {
+    "practices": PracticeIndexPage,
+    "materials": MaterialIndexPage,
+    "workshops": WorkshopIndexPage,
+}
+
+
+def listing_kind(listing):
+    """The name in the addresses of a listing page's feeds and downloads; None when it has none."""
+    return next((kind for kind, model in LISTINGS_BY_KIND.items() if isinstance(listing, model)), None)
 
 
 class OrganisationIndexPage(Page):
