@@ -45,7 +45,9 @@ def filtered_pages(listing, params):
     pages = listing.listed_pages(filters)
     if filters.ignored:
         raise InvalidFilters(filters.ignored)
-    return filters, pages.select_related(*listing.listing_related).prefetch_related("themes")
+    return filters, pages.select_related("locale", "organisation", *listing.listing_related).prefetch_related(
+        "themes"
+    )
 
 
 def newest(pages):

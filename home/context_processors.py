@@ -1,44 +1,18 @@
-from django.utils.translation import get_language
-from wagtail.models import Locale
+from django.utils.functional import SimpleLazyObject
 
-from practices.models import (
-    LearningPathIndexPage,
-    MaterialIndexPage,
-    OrganisationIndexPage,
-    PracticeIndexPage,
-    WorkshopIndexPage,
-)
+from practices.content_version import content_version
+from practices.language_versions import reader_content_language
 
-from .models import HomePage
+from .navigation import site_chrome_in
 
 
 def site_chrome(request):
-    """Navigation for the active language, with the default language's pages as a fallback."""
-    try:
-        locale = Locale.objects.get(language_code=get_language())
-    except Locale.DoesNotExist:
-        locale = Locale.get_default()
-
-    def in_locale(model):
-        pages = model.objects.live()
-        return pages.filter(locale=locale).first() or pages.filter(locale=Locale.get_default()).first()
-
-    navigation = [
-        page
-        for page in (
-            in_locale(model)
-            for model in (
-                PracticeIndexPage,
-                MaterialIndexPage,
-                WorkshopIndexPage,
-                LearningPathIndexPage,
-                OrganisationIndexPage,
-            )
-        )
-        if page
-    ]
+    """The home page, navigation and locale of the reader's language, read (from the cache) only
+    when a template uses them: the admin's pages never do."""
+    chrome = SimpleLazyObject(lambda: site_chrome_in(reader_content_language()))
     return {
-        "home_page": in_locale(HomePage),
-        "navigation": navigation,
-        "active_locale": locale,
+        "home_page": SimpleLazyObject(lambda: chrome["home_page"]),
+        "navigation": SimpleLazyObject(lambda: chrome["navigation"]),
+        "active_locale": SimpleLazyObject(lambda: chrome["active_locale"]),
+        "content_version": SimpleLazyObject(content_version),
     }

@@ -7,7 +7,8 @@ class PracticesConfig(AppConfig):
     verbose_name = _("Knowledge base")
 
     def ready(self):
-        from . import signals, spreadsheet_safety
+        from . import content_version, signals, spreadsheet_safety
 
+        content_version.connect()
         signals.connect()
         spreadsheet_safety.install()

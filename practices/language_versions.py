@@ -6,13 +6,16 @@ hidden because it has not been translated yet; templates flag the language. The 
 is the interface's (``sr-latn`` reads Serbian in Latin script).
 """
 
+from collections import defaultdict
+from contextvars import ContextVar
+
 from django.conf import settings
 from django.db.models import Case, F, Value, When, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 # What readers of each language read next, nearest first, before the default language: the
 # Serbo-Croatian standards one another (the same script first), Slovenian readers Croatian,
@@ -48,21 +51,32 @@ def reader_content_language():
     return content_language(translation.get_language()) or settings.LANGUAGE_CODE
 
 
-def live_version(page):
-    """The page's live, public translation in the reader's language, else in the next language of
-    its ``reading_order``, else the page itself or any other; None when no version may be shown.
-    One query: the languages are compared by code, so no Locale lookups."""
-    versions = {
-        version.locale.language_code: version
-        for version in Page.objects.live()
-        .public()
-        .filter(translation_key=page.translation_key)
-        .select_related("locale")
-    }
-    preferred = [*reading_order(reader_content_language()), page.locale.language_code]
-    return next(
-        (versions[code] for code in preferred if code in versions), next(iter(versions.values()), None)
-    )
+def live_versions(pages):
+    """{translation key: the version of each of ``pages`` the reader gets}: its live, public
+    translation in the reader's language, else in the next language of their ``reading_order``,
+    else the page itself or any other; None when no version may be shown. The versions are of the
+    pages' specific types, with their locales, read in one query per page type."""
+    order = reading_order(reader_content_language())
+    keys_by_model = defaultdict(set)
+    for page in pages:
+        keys_by_model[page.specific_class].add(page.translation_key)
+    versions = defaultdict(dict)
+    for model, keys in keys_by_model.items():
+        if model is None:  # its page type was removed from the code
+            continue
+        for version in (
+            model.objects.live().public().filter(translation_key__in=keys).select_related("locale")
+        ):
+            versions[version.translation_key][version.locale.language_code] = version
+    shown = {}
+    for page in pages:
+        by_language = versions[page.translation_key]
+        preferred = next((by_language[code] for code in order if code in by_language), None)
+        original = next(
+            (version for version in by_language.values() if version.locale_id == page.locale_id), None
+        )
+        shown[page.translation_key] = preferred or original or next(iter(by_language.values()), None)
+    return shown
 
 
 def reader_url(page):
@@ -122,8 +136,71 @@ def one_per_translation(pages, language_code):
 
 
 def terms_in_locale(model, locale):
-    """A taxonomy's terms in the given locale, falling back to the default locale's."""
-    terms = model.objects.filter(locale=locale)
-    if not terms.exists():
-        terms = model.objects.filter(locale=Locale.get_default())
-    return terms
+    """A taxonomy's terms in the given locale, falling back to the default locale's (read with
+    the request's other terms of the kind, ``TermVersions``, while a request is served)."""
+    term_versions = _request_term_versions.get() or TermVersions()
+    return term_versions.all_in(model, locale.language_code) or term_versions.all_in(
+        model, settings.LANGUAGE_CODE
+    )
+
+
+class TermVersions:
+    """The reader's version of the terms and organisations a request shows, read in bulk: the first
+    one of a kind asked for loads every one of that kind in the reader's language, so a page of
+    cards costs one query per kind, not one per card. Kinds are small vocabularies (themes,
+    countries, formats) and the network's member organisations."""
+
+    def __init__(self):
+        self._by_kind_and_language = {}
+
+    def _versions(self, model, language_code):
+        versions = self._by_kind_and_language.get((model, language_code))
+        if versions is None:
+            queryset = model.objects.filter(locale__language_code=language_code).select_related(
+                *model.read_in_bulk_with
+            )
+            versions = {version.translation_key: version for version in queryset}
+            self._by_kind_and_language[(model, language_code)] = versions
+        return versions
+
+    def version_of(self, term):
+        """``term`` in the reader's language, or itself when it has no version in it."""
+        versions = self._versions(term._meta.concrete_model, reader_content_language())
+        return versions.get(term.translation_key, term)
+
+    def all_in(self, model, language_code):
+        """Every term of ``model`` in the language, in the model's order."""
+        return list(self._versions(model, language_code).values())
+
+
+_request_term_versions = ContextVar("request_term_versions", default=None)
+
+
+class TermVersionsMiddleware:
+    """Gives each request its own ``TermVersions``, so terms are read once a request and never
+    outlive it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_term_versions.set(TermVersions())
+        try:
+            return self.get_response(request)
+        finally:
+            _request_term_versions.reset(token)
+
+
+class LocalizedInBulk:
+    """For translatable terms: ``.localized`` is the reader's version, as Wagtail's, but read with
+    all others of its kind while a request is served (``TermVersions``). ``read_in_bulk_with``
+    names the foreign keys the templates follow from a version."""
+
+    read_in_bulk_with = ()
+
+    @property
+    def localized(self):
+        term_versions = _request_term_versions.get()
+        if term_versions is None:
+            return super().localized
+        return term_versions.version_of(self)

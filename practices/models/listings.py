@@ -12,8 +12,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail_localize.fields import TranslatableField
 
-from ..images import with_images
+from ..cards import for_cards
 from ..language_versions import in_reader_language
+from ..visibility import HubPageManager
 from .filters import (
     MaterialFilters,
     OrganisationFilters,
@@ -24,11 +25,13 @@ from .filters import (
 )
 from .organisations import OrganisationPage
 from .pages import GoodPracticePage, TrainingMaterialPage
-from .paths import LearningPathPage
+from .paths import LearningPathPage, steps_of
 from .workshops import WorkshopPage
 
 
 class ListingPage(Page):
+    objects = HubPageManager()
+
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     content_panels = Page.content_panels + [FieldPanel("intro")]
     override_translatable_fields = [TranslatableField("intro")]
@@ -46,9 +49,7 @@ class ListingPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         filters = self.filter_class(request.GET, locale=self.locale)
-        pages = with_images(
-            self.listed_pages(filters).select_related(*self.listing_related).prefetch_related("themes")
-        )
+        pages = for_cards(self.listed_pages(filters), *self.listing_related)
         context["filters"] = filters
         context["page_obj"] = paginate(request, self.ordered(pages), self.per_page)
         return context
@@ -65,7 +66,6 @@ class ListingPage(Page):
 class PracticeIndexPage(ListingPage):
     listed_model = GoodPracticePage
     filter_class = PracticeFilters
-    listing_related = ["organisation", "locale"]
 
     class Meta:
         verbose_name = _("good practice index")
@@ -74,7 +74,7 @@ class PracticeIndexPage(ListingPage):
 class MaterialIndexPage(ListingPage):
     listed_model = TrainingMaterialPage
     filter_class = MaterialFilters
-    listing_related = ["organisation", "locale", "material_format"]
+    listing_related = ["material_format"]
 
     class Meta:
         verbose_name = _("training material index")
@@ -96,7 +96,6 @@ def still_to_come(today):
 class WorkshopIndexPage(ListingPage):
     listed_model = WorkshopPage
     filter_class = WorkshopFilters
-    listing_related = ["organisation", "locale"]
     subpage_types = ["practices.WorkshopPage"]
 
     class Meta:
@@ -134,11 +133,19 @@ class WorkshopIndexPage(ListingPage):
 class LearningPathIndexPage(ListingPage):
     listed_model = LearningPathPage
     filter_class = PathFilters
-    listing_related = ["organisation", "locale"]
     subpage_types = ["practices.LearningPathPage"]
 
     class Meta:
         verbose_name = _("learning path index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        page_obj = context["page_obj"]
+        page_obj.object_list = list(page_obj.object_list)
+        steps = steps_of(page_obj.object_list)
+        for path in page_obj.object_list:
+            path.path_steps = steps[path.pk]
+        return context
 
 
 # The listings that have feeds and downloads, by the name in their addresses.
@@ -155,6 +162,8 @@ def listing_kind(listing):
 
 
 class OrganisationIndexPage(Page):
+    objects = HubPageManager()
+
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

@@ -11,13 +11,16 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from ..cards import for_cards
 from ..forms import HubPageForm, HubSnippetForm
-from ..images import with_images
-from ..language_versions import in_reader_language
+from ..language_versions import LocalizedInBulk, in_reader_language
+from ..visibility import HubPageManager
 
 
-class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
+class Organisation(LocalizedInBulk, TranslatableMixin, index.Indexed, ClusterableModel):
     """A member organisation of the network. Its pages live under its profile page."""
+
+    read_in_bulk_with = ("country", "logo")
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=100)
@@ -127,6 +130,7 @@ class Organisation(TranslatableMixin, index.Indexed, ClusterableModel):
 class OrganisationPage(Page):
     """The public profile of a member organisation; its practices and materials are its children."""
 
+    objects = HubPageManager()
     organisation = models.ForeignKey(
         Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+"
     )
@@ -165,14 +169,15 @@ class OrganisationPage(Page):
         key = self.organisation.translation_key
         practices = GoodPracticePage.objects.live().public()
         materials = TrainingMaterialPage.objects.live().public()
-        context["practices"] = with_images(
+        context["practices"] = for_cards(
             in_reader_language(practices.filter(organisation__translation_key=key), self.locale)
         ).order_by("-start_year", "title")
-        context["materials"] = with_images(
-            in_reader_language(materials.filter(organisation__translation_key=key), self.locale)
+        context["materials"] = for_cards(
+            in_reader_language(materials.filter(organisation__translation_key=key), self.locale),
+            "material_format",
         ).order_by("title")
         context["partner_in"] = (
-            with_images(in_reader_language(practices.filter(partners__translation_key=key), self.locale))
+            for_cards(in_reader_language(practices.filter(partners__translation_key=key), self.locale))
             .distinct()
             .order_by("-start_year")
         )

@@ -16,11 +16,12 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..agenda import downloads
 from ..blocks import RICH_TEXT_FEATURES, LearningOutcomesBlock, MediaStreamBlock
+from ..cards import for_cards
 from ..choices import BudgetRange, Level, Licence
 from ..forms import HubPageForm
-from ..images import with_images
-from ..language_versions import one_per_translation
+from ..language_versions import live_versions, one_per_translation
 from ..numbers import duration_display
+from ..visibility import HubPageManager
 
 YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2100)]
 
@@ -41,6 +42,7 @@ class HubContentPage(Page):
     and declaring it there would offer translators an override of it.
     """
 
+    objects = HubPageManager()
     summary = models.TextField(
         _("summary"),
         max_length=300,
@@ -125,9 +127,15 @@ class KnowledgePage(HubContentPage):
     )
 
     parent_page_types = ["practices.OrganisationPage"]
+    downloads_from = None  # the stream of blocks whose documents readers download
 
     class Meta:
         abstract = True
+
+    def public_downloads(self, documents=None):
+        """(title, document) for each document of the page anyone may download; ``documents``, the
+        public documents of many pages read at once, when they were ({id: document})."""
+        return downloads(getattr(self, self.downloads_from), documents)
 
     def save(self, *args, **kwargs):
         self.organisation = self.owning_organisation() or self.organisation
@@ -168,6 +176,7 @@ class KnowledgePage(HubContentPage):
 
 class GoodPracticePage(KnowledgePage):
     linked_as = "practice"
+    downloads_from = "media"
 
     partners = ParentalManyToManyField(
         "practices.Organisation", verbose_name=_("partner organisations"), blank=True, related_name="+"
@@ -290,19 +299,21 @@ class GoodPracticePage(KnowledgePage):
         context["related_materials"] = self.live_related_materials()
         return context
 
-    def public_downloads(self):
-        return downloads(self.media)
-
     def live_related_materials(self):
-        materials = []
-        for link in self.related_materials.select_related("material"):
-            material = link.material.localized if link.material else None
-            if material and material.live:
-                materials.append(material.specific)
-        return with_images(materials)
+        """The related materials readers may see, each in the version the reader reads first."""
+        linked = [
+            link.material for link in self.related_materials.select_related("material") if link.material
+        ]
+        shown = live_versions(linked)
+        return for_cards(
+            [shown[material.translation_key] for material in linked if shown[material.translation_key]],
+            "material_format",
+        )
 
 
 class TrainingMaterialPage(KnowledgePage):
+    downloads_from = "files"
+
     material_format = models.ForeignKey(
         "practices.MaterialFormat", verbose_name=_("format"), on_delete=models.PROTECT, related_name="+"
     )
@@ -386,9 +397,6 @@ class TrainingMaterialPage(KnowledgePage):
     def duration_display(self):
         return duration_display(self.duration_minutes)
 
-    def public_downloads(self):
-        return downloads(self.files)
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related_practices"] = self.practices_using_this()
@@ -396,11 +404,10 @@ class TrainingMaterialPage(KnowledgePage):
 
     def practices_using_this(self):
         """Live good practices that list this material (in any language), shown in the reader's."""
-        practices = with_images(
+        practices = for_cards(
             GoodPracticePage.objects.live()
             .public()
             .filter(related_materials__material__translation_key=self.translation_key)
-            .select_related("locale")
             .distinct()
         )
         return sorted(one_per_translation(practices, self.locale.language_code), key=lambda page: page.title)

@@ -14,7 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from ..agenda import LinkedItem, resolve_page
+from ..agenda import LinkedItem, LinkedPages
 from ..blocks import PathStepsBlock
 from ..numbers import duration_display, parse_positive_int
 from .pages import IMAGE_PANEL, HubContentPage
@@ -60,10 +60,7 @@ class LearningPathPage(HubContentPage):
 
     @cached_property
     def path_steps(self):
-        return [
-            PathStep(number, resolve_page(block.value["page"]), block.value["note"])
-            for number, block in enumerate(self.steps, start=1)
-        ]
+        return steps_of([self])[self.pk]
 
     @property
     def total_minutes(self):
@@ -76,6 +73,29 @@ class LearningPathPage(HubContentPage):
     @property
     def total_display(self):
         return duration_display(self.total_minutes) if self.total_minutes else ""
+
+
+def steps_of(paths):
+    """{path id: its steps}, resolved for all ``paths`` at once (a listing's cards count each path's
+    steps and add up their time): the linked pages are read from the steps' stored ids, not one
+    stream at a time."""
+    stored = {
+        path.pk: [
+            (block["value"].get("page"), block["value"].get("note") or "") for block in path.steps.raw_data
+        ]
+        for path in paths
+    }
+    pages = Page.objects.in_bulk(
+        {page_id for steps in stored.values() for page_id, _note in steps if page_id}
+    )
+    linked = LinkedPages(pages.values())
+    return {
+        path_id: [
+            PathStep(number, linked.page_item(pages.get(page_id)), note)
+            for number, (page_id, note) in enumerate(steps, start=1)
+        ]
+        for path_id, steps in stored.items()
+    }
 
 
 @dataclass

@@ -5,8 +5,10 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from ..language_versions import LocalizedInBulk
 
-class Taxonomy(TranslatableMixin, index.Indexed, models.Model):
+
+class Taxonomy(LocalizedInBulk, TranslatableMixin, index.Indexed, models.Model):
     """A translatable term. The slug is shared by every translation and is what URLs filter on."""
 
     name = models.CharField(_("name"), max_length=100)

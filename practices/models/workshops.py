@@ -20,8 +20,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..agenda import agenda_slots
 from ..blocks import AgendaBlock, LearningOutcomesBlock
+from ..cards import for_cards
 from ..choices import Delivery, Level
-from ..images import with_images
 from ..language_versions import one_per_translation
 from ..numbers import duration_display
 from .pages import IMAGE_PANEL, HubContentPage
@@ -169,7 +169,8 @@ class WorkshopPage(RoutablePageMixin, HubContentPage):
 
     @property
     def total_minutes(self):
-        return sum(slot.duration for slot in self.slots)
+        # From the stored agenda: a learning path adds up its workshops without reading their links.
+        return sum(session["value"]["duration"] or 0 for session in self.agenda.raw_data)
 
     @property
     def break_minutes(self):
@@ -230,9 +231,7 @@ def workshops_using(page):
         Page.objects.filter(translation_key=page.translation_key)
     ).filter(content_type=ContentType.objects.get_for_model(WorkshopPage))
     ids = {int(object_id) for object_id in references.values_list("object_id", flat=True)}
-    workshops = with_images(
-        WorkshopPage.objects.live().public().filter(pk__in=ids).select_related("organisation", "locale")
-    )
+    workshops = for_cards(WorkshopPage.objects.live().public().filter(pk__in=ids))
     return sorted(
         one_per_translation(workshops, page.locale.language_code), key=lambda workshop: workshop.title
     )

@@ -1,6 +1,6 @@
 from django import template
 
-from practices.images import with_images
+from practices.cards import for_cards
 from search.backends import similar_pages
 
 register = template.Library()
@@ -10,4 +10,4 @@ register = template.Library()
 def similar(page, size=4):
     """Pages like this one in its own language (the engine's "more like this", or shared themes
     on the database), for "Similar practices"."""
-    return with_images(similar_pages(page, size))
+    return for_cards(similar_pages(page, size))

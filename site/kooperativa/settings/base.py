@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "kooperativa.headers.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "practices.language_versions.TermVersionsMiddleware",
     "translation.middleware.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
