@@ -271,10 +271,10 @@ def test_practices_and_materials_say_when_they_were_last_updated(client, model):
 
 
 def test_the_home_page_lists_no_practice_both_as_featured_and_as_latest(client):
-    context = client.get("/en/").context
-    featured = {practice.pk for practice in context["featured_practices"]}
+    home = client.get("/en/").context["page"]
+    featured = {practice.pk for practice in home.featured_practices}
     assert featured
-    assert not featured & {practice.pk for practice in context["latest_practices"]}
+    assert not featured & {practice.pk for practice in home.latest_practices}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -512,7 +512,7 @@ def test_review_badge_date_is_in_the_readers_language(client, language):
 def test_home_page_counts_are_localised(client):
     for language in LANGUAGES:
         response = client.get(f"/{language}/")
-        counts = response.context["counts"]
+        counts = response.context["page"].counts
         html = response.content.decode()
         with translation.override(language):
             for value in counts.values():
