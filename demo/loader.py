@@ -56,6 +56,7 @@ from practices.roles import (
     organisation_collection,
     shared_collection,
 )
+from search import lexicon
 from translation.templatetags.language_tags import bcp47
 
 from .assets import font_files, logo_png, pdf_document
@@ -144,6 +145,9 @@ class DemoContentLoader:
         self.load_workshops(workshops["workshop"])
         self.load_paths(workshops["path"])
         self.set_publication_dates()
+        # The search's word equivalents come from the translations just written (a rebuild of the
+        # indexes learns them again; a site that loads the demo may not run one).
+        self.write(f"Word equivalents learned from the translations: {lexicon.relearn()}")
         return self.created
 
     # --- users -------------------------------------------------------------------------------

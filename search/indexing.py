@@ -19,7 +19,7 @@ from django.utils import timezone
 from elasticsearch.helpers import bulk, streaming_bulk
 from wagtail.models import Locale, ModelLogEntry, Page, PageLogEntry
 
-from . import engine
+from . import engine, lexicon
 from .documents import (
     DOCUMENTS,
     LocalizedNames,
@@ -275,6 +275,7 @@ def rebuild(progress=print, workers=1):
     """
     # Earlier than now by a margin for clocks of other hosts that write the audit log.
     started = timezone.now() - REPLAY_MARGIN
+    progress(f"  {lexicon.relearn()} word equivalents learned from the translations")
     locales = sorted(
         Locale.objects.all(),
         key=lambda locale: (-live_page_count(locale), locale.language_code),

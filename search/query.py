@@ -12,6 +12,7 @@ from elasticsearch.dsl import Q, Search
 
 from practices.language_versions import reading_order
 
+from . import lexicon
 from .analysis import content_words, search_analyzer_name
 from .documents import document_for
 from .glossary import (
@@ -48,6 +49,9 @@ KNOWN_BOOST = 0.5
 # language whatever its words' endings. A concept counts by its rarity (idf) times CONCEPT_WEIGHT.
 CONCEPT_WEIGHT = 3.0
 CONCEPT_MINIMUM_SHOULD_MATCH = "1<60%"
+# The query's words put into English by the equivalents learned from the translations
+# (search/lexicon.py), matched on English pages: chosen on both development sets (docs/search.md).
+LEARNED_WEIGHT = 5.0
 
 
 @dataclass(frozen=True)
@@ -167,6 +171,26 @@ def text_query(text, reader):
             },
         ),
     ]
+    # The words put into English as the hub's own translations pair them, over English pages:
+    # a page whose version in the reader's language (if any) words it otherwise.
+    english = lexicon.english_words(content, reader)
+    if english:
+        clauses.append(
+            Q(
+                "bool",
+                filter=[Q("term", locale=lexicon.PIVOT)],
+                must=[
+                    Q(
+                        "match",
+                        lemmas={
+                            "query": " ".join(english),
+                            "minimum_should_match": MINIMUM_SHOULD_MATCH,
+                            "boost": LEARNED_WEIGHT,
+                        },
+                    )
+                ],
+            )
+        )
     concepts = concepts_of_query_terms(known, reader)
     if concepts:
         clauses.append(
