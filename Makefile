@@ -18,6 +18,7 @@ run: setup
 
 setup: install messages
 	$(MANAGE) migrate --no-input
+	$(MANAGE) createcachetable
 	$(MANAGE) setup_roles
 	$(MANAGE) load_demo_content
 

@@ -175,6 +175,7 @@ def arguments():
 
 def prepare(rows, seed):
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
     if not HomePage.objects.exists():
         say("Loading the demo content …")
         DemoContentLoader(write=lambda line: None).load()

@@ -88,6 +88,7 @@ def misses(outcomes, threshold=0.9):
 def prepare(keep_index):
     print(f"database: {connection.vendor}", flush=True)
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
     DemoContentLoader(write=lambda message: print(f"  {message}", flush=True)).load()
     if not settings.ELASTICSEARCH_URL:
         return

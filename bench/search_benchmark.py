@@ -144,6 +144,7 @@ def machine():
 
 def prepare_database():
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
     if synthetic_pages().exists():
         sys.exit("The database already holds a benchmark corpus: drop it and create it again.")
     if not HomePage.objects.exists():

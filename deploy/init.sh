@@ -1,7 +1,7 @@
 #!/bin/sh
 # What a deployment runs once before its web containers start (docker-compose.yml's init service):
-# the static files copied where the proxy serves them when PROXY_STATIC_ROOT is set, the schema,
-# the roles and review workflow, the demo content when LOAD_DEMO_CONTENT=true, and the search
+# the static files copied where the proxy serves them when PROXY_STATIC_ROOT is set, the schema
+# and the shared cache's table, the roles and review workflow, the demo content when LOAD_DEMO_CONTENT=true, and the search
 # indexes when ELASTICSEARCH_URL is set. Every step is safe to run again.
 set -eu
 
@@ -11,6 +11,8 @@ if [ -n "${PROXY_STATIC_ROOT:-}" ]; then
 fi
 
 python manage.py migrate --no-input
+# The shared cache's table (unused, and harmless, when REDIS_URL names a Redis instead).
+python manage.py createcachetable
 python manage.py setup_roles
 if [ "${LOAD_DEMO_CONTENT:-false}" = true ]; then
     # Its accounts share a published password: a local trial only, never a public site.

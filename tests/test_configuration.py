@@ -138,10 +138,23 @@ def test_production_cookies_are_secure_unless_the_environment_says_otherwise():
 
 def test_compose_runs_init_web_database_and_search(compose):
     services = compose["services"]
-    assert set(services) == {"init", "web", "proxy", "db", "search"}
+    assert set(services) == {"init", "web", "proxy", "db", "search", "redis"}
     assert services["init"]["build"] == services["web"]["build"] == "."
     assert services["init"]["image"] == services["web"]["image"]
     assert services["search"]["image"].startswith("docker.elastic.co/elasticsearch/elasticsearch:9.")
+
+
+def test_every_process_of_the_compose_stack_shares_its_redis_as_the_cache(compose):
+    services = compose["services"]
+    assert services["redis"]["image"].startswith("redis:7.")
+    # A cache: nothing kept on disk, and it makes room for new entries itself.
+    command = services["redis"]["command"]
+    assert command[command.index("--save") + 1] == "" and command[command.index("--appendonly") + 1] == "no"
+    assert command[command.index("--maxmemory-policy") + 1] == "allkeys-lru"
+    assert services["redis"]["healthcheck"]["test"] == ["CMD", "redis-cli", "ping"]
+    for name in ("init", "web"):
+        assert services[name]["environment"]["REDIS_URL"] == "redis://redis:6379/0", name
+    assert services["web"]["depends_on"]["redis"] == {"condition": "service_healthy"}
 
 
 def test_compose_runs_the_one_off_jobs_once_before_the_web_containers(compose):
@@ -171,7 +184,11 @@ def test_the_init_script_migrates_and_sets_up_roles_without_demo_content_unless_
     with closing(sqlite3.connect(database)) as connection:
         groups = {name for (name,) in connection.execute("SELECT name FROM auth_group")}
         users = connection.execute("SELECT count(*) FROM auth_user").fetchone()[0]
+        tables = {
+            name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
     assert {MODERATORS, TRAINERS} <= groups
+    assert "hub_cache" in tables
     assert users == 0
 
 

@@ -6,6 +6,7 @@ Dockerfile's own command and the production settings. Everything started here is
 Without nginx these tests are skipped with a message, and they fail under CI=true (.ci/run
 installs Debian's nginx)."""
 
+import gzip
 import http.client
 import os
 import pwd
@@ -127,13 +128,15 @@ http {{
 
 class RecordingSite(ThreadingHTTPServer):
     """Stands in for gunicorn: answers every request with 200 and keeps each request's path and
-    headers as soon as they arrive, and the size of its body once read."""
+    headers as soon as they arrive, and the size of its body once read. What it answers is "site",
+    or for a path in ``pages`` the content type, body and headers given there."""
 
     daemon_threads = True
 
     def __init__(self):
         self.received = []
         self.body_sizes = []
+        self.pages = {}
 
         site = self
 
@@ -148,10 +151,15 @@ class RecordingSite(ThreadingHTTPServer):
                 self.answer()
 
             def answer(self):
+                content_type, body, headers = site.pages.get(self.path, (None, b"site", {}))
                 self.send_response(200)
-                self.send_header("Content-Length", "4")
+                if content_type:
+                    self.send_header("Content-Type", content_type)
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
-                self.wfile.write(b"site")
+                self.wfile.write(body)
 
             def log_message(self, *args):
                 pass
@@ -177,6 +185,7 @@ def site_and_proxy(site_behind_proxy):
     site, proxy = site_behind_proxy
     site.received.clear()
     site.body_sizes.clear()
+    site.pages.clear()
     return site, proxy
 
 
@@ -212,6 +221,53 @@ def test_static_files_come_from_disk_and_hashed_names_are_kept_by_browsers(site_
     assert status == 200
     assert "Cache-Control" not in headers
     assert site.received == []
+
+
+# Text as the hub sends it, long enough to be worth compressing.
+TEXT = "<li>Dobre prakse nezavisne kulture — Добре праксе независне културе</li>\n" * 60
+
+
+def test_text_goes_out_compressed_to_clients_that_accept_it(site_and_proxy):
+    site, proxy = site_and_proxy
+    answers = {
+        "/en/": "text/html; charset=utf-8",
+        "/api/search/?q=kultura": "application/json",
+        "/en/practices/feed.atom": "application/atom+xml; charset=utf-8",
+        "/sitemap.xml": "application/xml",
+        "/en/map.svg": "image/svg+xml",
+        "/en/workshops/calendar.ics": "text/calendar; charset=utf-8",
+    }
+    for path, content_type in answers.items():
+        site.pages[path] = (content_type, TEXT.encode(), {})
+    (proxy.static / "hub.css").write_text(TEXT)
+    (proxy.static / "hub.js").write_text(TEXT)
+    (proxy.static / "icons.svg").write_text(TEXT)
+
+    for path in [*answers, "/static/hub.css", "/static/hub.js", "/static/icons.svg"]:
+        status, headers, body = proxy.request("GET", path, headers={"Accept-Encoding": "gzip"})
+        assert status == 200, path
+        assert headers.get("Content-Encoding") == "gzip", path
+        assert "Accept-Encoding" in headers.get("Vary", ""), path
+        assert gzip.decompress(body).decode() == TEXT, path
+        assert len(body) < len(TEXT.encode()) / 5, path
+        # A client that does not say it reads gzip gets the text as it is.
+        status, headers, body = proxy.request("GET", path)
+        assert (status, body.decode()) == (200, TEXT), path
+        assert "Content-Encoding" not in headers, path
+
+
+def test_what_the_site_compressed_itself_and_images_pass_as_they_are(site_and_proxy):
+    site, proxy = site_and_proxy
+    compressed = gzip.compress(TEXT.encode())
+    site.pages["/en/"] = ("text/html; charset=utf-8", compressed, {"Content-Encoding": "gzip"})
+    (proxy.static / "stage.webp").write_bytes(b"RIFF" + bytes(range(256)) * 8)
+
+    status, headers, body = proxy.request("GET", "/en/", headers={"Accept-Encoding": "gzip"})
+    assert (status, headers["Content-Encoding"], body) == (200, "gzip", compressed)
+    status, headers, body = proxy.request("GET", "/static/stage.webp", headers={"Accept-Encoding": "gzip"})
+    assert status == 200
+    assert "Content-Encoding" not in headers
+    assert body.startswith(b"RIFF")
 
 
 def test_uploaded_images_are_served_and_documents_never_are(site_and_proxy):

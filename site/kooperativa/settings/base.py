@@ -265,6 +265,26 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "kooperativa"
 
+# The cache every worker shares (Wagtail's site root paths, facet labels, the enquiry limit): a table
+# in the database (made by `manage.py createcachetable`, which every setup runs after `migrate`), or
+# Redis when REDIS_URL is set (kooperativa/cache.py: the site keeps answering while Redis is away).
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    redis_timeout = float(os.environ.get("REDIS_TIMEOUT", "0.5"))
+    CACHES = {
+        "default": {
+            "BACKEND": "kooperativa.cache.ForgivingRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "socket_connect_timeout": redis_timeout,
+                "socket_timeout": redis_timeout,
+                "RETRY_SECONDS": int(os.environ.get("REDIS_RETRY_SECONDS", "10")),
+            },
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "hub_cache"}}
+
 # The demo content's PDFs are set in DejaVu Sans from this folder (Debian's fonts-dejavu-core).
 DEMO_FONT_DIR = Path(os.environ.get("DEMO_FONT_DIR", "/usr/share/fonts/truetype/dejavu"))
 
