@@ -16,10 +16,12 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, get_page_models
 from wagtail.signals import post_page_move
 
+from .per_request import forget_for_this_request, once_per_request
+
 CACHE_KEY = "content-version"
 
 
-def content_version():
+def _read_version():
     version = cache.get(CACHE_KEY)
     if version is None:
         version = time.time_ns()
@@ -27,8 +29,14 @@ def content_version():
     return version
 
 
+def content_version():
+    """The content version, read from the shared cache once a request."""
+    return once_per_request(CACHE_KEY, _read_version)
+
+
 def _new_version():
     cache.set(CACHE_KEY, time.time_ns(), timeout=None)
+    forget_for_this_request(CACHE_KEY)
 
 
 def content_changed(**kwargs):

@@ -7,7 +7,6 @@ is the interface's (``sr-latn`` reads Serbian in Latin script).
 """
 
 from collections import defaultdict
-from contextvars import ContextVar
 
 from django.conf import settings
 from django.db.models import Case, F, Value, When, Window
@@ -16,6 +15,8 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
+
+from .per_request import current_request, once_per_request
 
 # What readers of each language read next, nearest first, before the default language: the
 # Serbo-Croatian standards one another (the same script first), Slovenian readers Croatian,
@@ -83,7 +84,7 @@ def reader_url(page):
     """Where a link to ``page`` takes the reader: the page, when it is in the reader's language;
     otherwise the reader's-language view of it (``untranslated_url``)."""
     if page.locale.language_code == reader_content_language():
-        return page.get_url()
+        return page.get_url(request=current_request())  # the request keeps Wagtail's site roots
     return untranslated_url(page.pk)
 
 
@@ -138,7 +139,7 @@ def one_per_translation(pages, language_code):
 def terms_in_locale(model, locale):
     """A taxonomy's terms in the given locale, falling back to the default locale's (read with
     the request's other terms of the kind, ``TermVersions``, while a request is served)."""
-    term_versions = _request_term_versions.get() or TermVersions()
+    term_versions = once_per_request("term-versions", TermVersions)
     return term_versions.all_in(model, locale.language_code) or term_versions.all_in(
         model, settings.LANGUAGE_CODE
     )
@@ -173,24 +174,6 @@ class TermVersions:
         return list(self._versions(model, language_code).values())
 
 
-_request_term_versions = ContextVar("request_term_versions", default=None)
-
-
-class TermVersionsMiddleware:
-    """Gives each request its own ``TermVersions``, so terms are read once a request and never
-    outlive it."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        token = _request_term_versions.set(TermVersions())
-        try:
-            return self.get_response(request)
-        finally:
-            _request_term_versions.reset(token)
-
-
 class LocalizedInBulk:
     """For translatable terms: ``.localized`` is the reader's version, as Wagtail's, but read with
     all others of its kind while a request is served (``TermVersions``). ``read_in_bulk_with``
@@ -200,7 +183,6 @@ class LocalizedInBulk:
 
     @property
     def localized(self):
-        term_versions = _request_term_versions.get()
-        if term_versions is None:
+        if current_request() is None:
             return super().localized
-        return term_versions.version_of(self)
+        return once_per_request("term-versions", TermVersions).version_of(self)

@@ -77,7 +77,7 @@ MIDDLEWARE = [
     "kooperativa.headers.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "practices.language_versions.TermVersionsMiddleware",
+    "practices.per_request.PerRequestMiddleware",
     "translation.middleware.AdminLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -284,6 +284,14 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "hub_cache"}}
+    # Wagtail writes an image's rendition back to its cache each time a template shows it: in the
+    # database that would be a write per picture per page. Each worker keeps its own instead; a
+    # rendition another worker deleted is forgotten within ten minutes.
+    CACHES["renditions"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "TIMEOUT": 600,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
 
 # The demo content's PDFs are set in DejaVu Sans from this folder (Debian's fonts-dejavu-core).
 DEMO_FONT_DIR = Path(os.environ.get("DEMO_FONT_DIR", "/usr/share/fonts/truetype/dejavu"))
