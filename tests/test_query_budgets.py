@@ -12,6 +12,7 @@ restrictions): see docs/benchmarks.md, "Queries per page".
 """
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
@@ -78,6 +79,30 @@ def test_public_page_stays_within_its_query_budget(client, database_search, name
     where, budget = PUBLIC_PAGES[name]
     url = where()
     assert queries_for(client, url) <= budget, url
+
+
+@pytest.fixture
+def database_cache(settings):
+    """The embedded default's cache, a table in the database, whose every read is a query."""
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "hub_cache"},
+        "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+    call_command("createcachetable", verbosity=0)
+
+
+# With the cache in the database: the content version, the chrome and the page's cached fragment
+# are a query each, and Wagtail's site roots one more. Renditions stay out of it: Wagtail writes a
+# picture's rendition back to its cache each time it is shown.
+DATABASE_CACHE_PAGES = {"home": 15, "organisations": 20, "learning paths": 26}
+
+
+@pytest.mark.parametrize("name", DATABASE_CACHE_PAGES)
+def test_the_database_cache_adds_a_few_queries_not_one_per_picture(
+    client, database_search, database_cache, name
+):
+    where, _budget = PUBLIC_PAGES[name]
+    assert queries_for(client, where()) <= DATABASE_CACHE_PAGES[name]
 
 
 def test_a_listing_costs_the_same_however_many_cards_it_shows(client, database_search):
