@@ -1,24 +1,29 @@
 """Which pages anyone may see: live, and not under a view restriction (a password, a group or a
-login), decided in the same query as the pages themselves.
+login).
 
-Wagtail's ``.public()`` reads every restriction first, one more query each time a list of pages is
-built; a page of the hub builds several. Here the restriction is a condition of the query.
+Wagtail's ``.public()`` reads every restriction each time a list of pages is built, and a page of
+the hub builds several; here the restricted sections are read once a request
+(practices/per_request.py). The condition stays one Wagtail's search can read (a path prefix), as
+the database search filters these lists too.
 """
 
-from django.db.models import Exists, OuterRef
-from django.db.models.functions import Length, Substr
+from django.db.models import Q
 from wagtail.models import PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
+from .per_request import once_per_request
 
-def _restricted_at_or_above(path):
-    """A view restriction on the page at ``path`` or on one of its ancestors."""
-    return Exists(PageViewRestriction.objects.filter(page__path=Substr(path, 1, Length("page__path"))))
+
+def _restricted_paths():
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True).distinct())
 
 
 class HubPageQuerySet(PageQuerySet):
     def public(self):
-        return self.exclude(_restricted_at_or_above(OuterRef("path")))
+        restricted = Q()
+        for path in once_per_request("restricted-paths", _restricted_paths):
+            restricted |= Q(path__startswith=path)
+        return self.exclude(restricted) if restricted else self
 
 
 class HubPageManager(PageManager.from_queryset(HubPageQuerySet)):

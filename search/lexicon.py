@@ -42,6 +42,10 @@ MIN_DICE = 0.5
 MIN_SHARED_PARTS = 2
 MIN_WORD_LENGTH = 3
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# Enough translations to learn a language's everyday words. Aligning a pair costs about 50 ms of one
+# core: all of a large hub's (some 40,000 pairs at 100,000 pages) would add over twenty minutes
+# to every rebuild; the demo has fewer than a hundred a language group and type.
+PAIRS_PER_TYPE = 250
 # How long a process trusts what it read of the table (a rebuild elsewhere changes it).
 READ_AGAIN_AFTER = 300
 
@@ -70,13 +74,25 @@ def aligned_parts(page, english):
 
 
 def translated_pages():
-    """(page, its English version) for every live, public page that has one."""
+    """(page, its English version) for the newest live, public pages of each type that have one, at
+    most ``PAIRS_PER_TYPE`` a language group."""
+    groups = defaultdict(list)
+    for language_code, group in LANGUAGE_GROUPS.items():
+        groups[group].append(language_code)
     for model in indexed_models():
         pages = model.objects.live().public().select_related("locale")
-        english = {page.translation_key: page for page in pages.filter(locale__language_code=PIVOT)}
-        for page in pages.exclude(locale__language_code=PIVOT).iterator(chunk_size=200):
-            if page.translation_key in english and page.locale.language_code in LANGUAGE_GROUPS:
-                yield page, english[page.translation_key]
+        english = pages.filter(locale__language_code=PIVOT)
+        for language_codes in groups.values():
+            translated = list(
+                pages.filter(
+                    locale__language_code__in=language_codes,
+                    translation_key__in=english.values("translation_key"),
+                ).order_by("-first_published_at", "-pk")[:PAIRS_PER_TYPE]
+            )
+            versions = english.filter(translation_key__in=[page.translation_key for page in translated])
+            english_by_key = {version.translation_key: version for version in versions}
+            for page in translated:
+                yield page, english_by_key[page.translation_key]
 
 
 def learn(pairs):

@@ -53,7 +53,7 @@ PUBLIC_PAGES = {
     "practices": (lambda: "/hr/practices/", 18),
     "practices, filtered": (lambda: "/hr/practices/?theme=digital&country=ba", 18),
     "practices, Cyrillic": (lambda: "/sr/practices/", 18),
-    "materials": (lambda: "/mk/materials/?format=toolkit", 18),
+    "materials": (lambda: "/mk/materials/?format=toolkit", 20),
     "workshops": (lambda: "/en/workshops/", 16),
     "learning paths": (lambda: "/sr/paths/", 22),
     "organisations": (lambda: "/en/organisations/", 15),
