@@ -340,9 +340,9 @@ def knowledge_search(client, params, default_locale, forgiving=False, words=None
 def facet_counts(client, params, forgiving=False, words=None):
     """How many pages the search finds (``total``), and per value of each facet (``facet_<name>``)
     with the other facets' filters applied: a request of its own, without hits, so nothing is
-    scored, and one that depends on the words, filters and years alone (not on the reader's
-    language, the sort or the page), so Elasticsearch's shard request cache answers it again
-    until the index changes."""
+    scored, and one that depends on the words as the reader's language reads them, the filters
+    and the years alone (not on the sort or the page; browsing, on no reader), so Elasticsearch's
+    shard request cache answers it again until the index changes."""
     words = words if words is not None else words_query(params)
     by_facet = facet_filters(params)
     search = (

@@ -352,11 +352,10 @@ def test_the_fallback_marks_words_where_they_start():
     assert marked == "Fletë pune për <mark>artist</mark>ët dhe <mark>kazališt</mark>a"
 
 
-def test_a_search_asked_again_by_another_reader_has_its_counts_from_the_engines_cache(client, elasticsearch):
+def test_a_search_asked_again_newest_first_has_its_counts_from_the_engines_cache(client, elasticsearch):
     """How many pages match, and the facet counts, are asked for in a request of their own that
-    depends on the words, filters and years alone: the same search by a reader of another
-    language, newest first, is answered from Elasticsearch's shard request cache, with the same
-    counts."""
+    does not depend on the sort or the page: the same search newest first is answered from
+    Elasticsearch's shard request cache, with the same counts."""
 
     def cache_hits():
         stats = elasticsearch.indices.stats(index=",".join(all_aliases()), metric="request_cache")
@@ -367,7 +366,7 @@ def test_a_search_asked_again_by_another_reader_has_its_counts_from_the_engines_
 
     first = api(client, q="festival", lang="en", type="practice")
     before = cache_hits()
-    again = api(client, q="festival", lang="mk", type="practice", sort="newest")
+    again = api(client, q="festival", lang="en", type="practice", sort="newest")
     assert cache_hits() > before
     assert again["count"] == first["count"] > 0
     assert counts(again) == counts(first)
