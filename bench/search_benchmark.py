@@ -57,7 +57,14 @@ from search.indexes import all_aliases
 FALLBACK_WARMUP = 10  # fallback warm-up queries, also used to estimate how many it can run
 BREAKDOWN_QUERIES = 150  # queries replayed, whole and in parts, for "where Elasticsearch's time goes"
 REBUILD_WORKERS = 2  # what `manage.py search_index rebuild` uses on a machine with two or more cores
-TARGETS = {"p95_ms": 50, "speedup": 10, "docs_per_second": 2000, "demo_rebuild_seconds": 30}
+# p95 against the stock backend's: at most this share of its time (issue #15)
+TARGETS = {
+    "p95_ms": 35,
+    "of_stock_p95": 1.0,
+    "speedup": 10,
+    "docs_per_second": 2800,
+    "demo_rebuild_seconds": 30,
+}
 
 
 def say(line=""):
@@ -79,6 +86,11 @@ def arguments():
         default=600,
         help="seconds the database fallback may take for its measured queries at one size (estimated "
         "from its warm-up); beyond that an evenly spread part of the mix runs",
+    )
+    parser.add_argument(
+        "--without-fallback",
+        action="store_true",
+        help="leave the database fallback out (it needs minutes a size, and hours beyond 100,000 pages)",
     )
     parser.add_argument("--seed", type=int, default=2026)
     return parser.parse_args()
@@ -249,6 +261,22 @@ def fallback_positions(search, warmup, queries, budget):
     return workload.spread(len(queries), count), estimate
 
 
+def run_fallback(size, warmup, queries, budget):
+    say(f"[{size:,}] Database fallback: filling Wagtail's database search index …")
+    run = index_database(size)
+    say(f"  {run.documents:,} documents in {run.index_seconds:.1f} s")
+    positions, estimate = fallback_positions(
+        workload.search_database, warmup[:FALLBACK_WARMUP], queries, budget
+    )
+    if len(positions) < len(queries):
+        run.notes.append(
+            f"about {estimate:.1f} s a query in the warm-up, so {len(positions)} of the {len(queries)} "
+            f"queries ran (evenly spread over the mix) to stay within {budget:.0f} s"
+        )
+    run_queries(run, workload.search_database, [], queries, positions)
+    return run
+
+
 # --- report ----------------------------------------------------------------------------------
 
 
@@ -308,7 +336,10 @@ def report(runs, demo, sizes, info, breakdown):
         say(f"| {run.backend} | {run.size:,} | " + " | ".join(cells) + " |")
 
     say(f"\n## Where Elasticsearch's time goes, {max(sizes):,} documents ({BREAKDOWN_QUERIES} queries)\n")
-    say("Elasticsearch's own time (`took`) for the same request bodies with parts left out.\n")
+    say(
+        "Elasticsearch's own time (`took`) for the two requests of each search (hits; facet counts), "
+        "sent one by one, whole and in parts.\n"
+    )
     say("| request | p50 ms | p95 ms |")
     say("|---|--:|--:|")
     for name, (p50, p95) in breakdown.items():
@@ -322,13 +353,13 @@ def report(runs, demo, sizes, info, breakdown):
     largest = max(sizes)
     ours = next(run for run in runs if run.size == largest and run.backend.startswith("Elasticsearch"))
     p95 = workload.percentiles(ours.timings)[1]
-    speedup = speedups.get((largest, "Database fallback"), 0)
-    say(f"\n## Targets (at {largest:,} documents)\n")
-    for label, met in [
+    stock = speedups.get((largest, "Wagtail stock Elasticsearch"), 0)
+    targets = [
         (f"Elasticsearch p95 ≤ {TARGETS['p95_ms']} ms with facets: {ms(p95)} ms", p95 <= TARGETS["p95_ms"]),
         (
-            f"≥ {TARGETS['speedup']}× faster than the fallback (p95): {speedup:.1f}×",
-            speedup >= TARGETS["speedup"],
+            f"p95 ≤ {TARGETS['of_stock_p95']}× the stock backend's on the same queries: "
+            f"{1 / stock if stock else 0:.2f}×",
+            bool(stock) and 1 / stock <= TARGETS["of_stock_p95"],
         ),
         (
             f"bulk indexing ≥ {TARGETS['docs_per_second']:,} docs/s: {ours.docs_per_second:,.0f} docs/s",
@@ -338,7 +369,17 @@ def report(runs, demo, sizes, info, breakdown):
             f"demo index rebuild < {TARGETS['demo_rebuild_seconds']} s: {demo[1]:.1f} s",
             demo[1] < TARGETS["demo_rebuild_seconds"],
         ),
-    ]:
+    ]
+    if (largest, "Database fallback") in speedups:
+        speedup = speedups[largest, "Database fallback"]
+        targets.append(
+            (
+                f"≥ {TARGETS['speedup']}× faster than the fallback (p95): {speedup:.1f}×",
+                speedup >= TARGETS["speedup"],
+            )
+        )
+    say(f"\n## Targets (at {largest:,} documents)\n")
+    for label, met in targets:
         say(f"- {'met' if met else 'NOT met'}: {label}")
 
 
@@ -373,19 +414,8 @@ def benchmark(args):
         run_queries(run, workload.search_elasticsearch, warmup, queries)
         runs.append(run)
 
-        say(f"[{size:,}] Database fallback: filling Wagtail's database search index …")
-        run = index_database(size)
-        say(f"  {run.documents:,} documents in {run.index_seconds:.1f} s")
-        positions, estimate = fallback_positions(
-            workload.search_database, warmup[:FALLBACK_WARMUP], queries, args.fallback_budget
-        )
-        if len(positions) < len(queries):
-            run.notes.append(
-                f"about {estimate:.1f} s a query in the warm-up, so {len(positions)} of the {len(queries)} "
-                f"queries ran (evenly spread over the mix) to stay within {args.fallback_budget:.0f} s"
-            )
-        run_queries(run, workload.search_database, [], queries, positions)
-        runs.append(run)
+        if not args.without_fallback:
+            runs.append(run_fallback(size, warmup, queries, args.fallback_budget))
 
         say(f"[{size:,}] Wagtail stock Elasticsearch: indexing …")
         run = index_stock(stock, size)

@@ -31,7 +31,7 @@ from search.backends import DatabaseBackend, ElasticsearchBackend
 from search.documents import document_for
 from search.indexes import all_aliases
 from search.params import parse
-from search.query import knowledge_search
+from search.query import results_page
 from translation.transliteration import latin_to_cyrillic
 
 # kind of query → share of the mix (per cent)
@@ -168,23 +168,6 @@ class StockSearch:
 # --- where Elasticsearch's time goes -----------------------------------------------------------
 
 
-def _without_fuzzy(body):
-    def walk(node):
-        if isinstance(node, dict):
-            if isinstance(node.get("should"), list):
-                node["should"] = [
-                    clause for clause in node["should"] if "fuzziness" not in clause.get("multi_match", {})
-                ]
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(body["query"])
-    return body
-
-
 def _without(*keys):
     def strip(body):
         for key in keys:
@@ -194,30 +177,50 @@ def _without(*keys):
     return strip
 
 
-# what is left out of the request body → the variant's name
-VARIANTS = {
-    "as the site sends it": _without(),
-    "without the fuzzy clause": _without_fuzzy,
-    "without highlighting": _without("highlight"),
-    "without facet aggregations": _without("aggs"),
-    "without collapsing translations": _without("collapse"),
-    "without did-you-mean": _without("suggest"),
-    "bare query (none of these)": lambda body: _without_fuzzy(
-        _without("highlight", "aggs", "collapse", "suggest")(body)
-    ),
+def _with_counts(hits, counts):
+    """The hits' request with the counts' aggregations in it: the one request sent before
+    session 11."""
+    hits["aggs"] = counts["aggs"]
+    return hits
+
+
+# the request sent, with parts left out → the variant's name
+HITS_VARIANTS = {
+    "hits: as the site sends it": _without(),
+    "hits: without highlighting": _without("highlight"),
+    "hits: without collapsing translations": _without("collapse"),
+    "hits: bare query (neither)": _without("highlight", "collapse"),
 }
 
 
 def took_breakdown(queries):
-    """Elasticsearch's own time (``took``, ms) for each query's request body, whole and in parts."""
+    """Elasticsearch's own time (``took``, ms) for each query's two requests (``results_page``),
+    whole and in parts. The counts are asked for with the request cache off (computed) and on
+    (answered again from it, as a repeated search is)."""
     client = engine.client()
     index = ",".join(all_aliases())
-    bodies = [knowledge_search(client, q.params(), settings.LANGUAGE_CODE).to_dict() for q in queries]
+    requests = [results_page(client, q.params(), settings.LANGUAGE_CODE) for q in queries]
+    hits = [request.to_dict() for request, _counts in requests]
+    counts = [counted.to_dict() for _hits, counted in requests]
+
+    def took(bodies, **options):
+        return [client.search(index=index, **options, **body)["took"] for body in bodies]
+
+    times = {
+        name: took([strip(copy.deepcopy(body)) for body in hits], search_type="dfs_query_then_fetch")
+        for name, strip in HITS_VARIANTS.items()
+    }
+    times["counts: computed (request cache off)"] = took(counts, request_cache=False)
+    took(counts, request_cache=True)  # fills the cache
+    times["counts: answered again (request cache)"] = took(counts, request_cache=True)
+    times["hits and counts in one request (as before session 11)"] = took(
+        [_with_counts(copy.deepcopy(one), two) for one, two in zip(hits, counts, strict=True)],
+        search_type="dfs_query_then_fetch",
+    )
     rows = {}
-    for name, strip in VARIANTS.items():
-        took = [client.search(index=index, **strip(copy.deepcopy(body)))["took"] for body in bodies]
-        cuts = statistics.quantiles(took, n=100, method="inclusive")
-        rows[name] = (statistics.median(took), cuts[94])
+    for name, values in times.items():
+        cuts = statistics.quantiles(values, n=100, method="inclusive")
+        rows[name] = (statistics.median(values), cuts[94])
     return rows
 
 

@@ -56,8 +56,8 @@ class EnginePages:
         self.pit = client.open_point_in_time(index=",".join(all_aliases()), keep_alive=KEEP_ALIVE)["id"]
 
     def _count(self, forgiving):
-        search = query.knowledge_search(self.client, self.params, settings.LANGUAGE_CODE, forgiving)
-        return int(search[0:0].execute().aggregations.total.pages.value)
+        counted = query.facet_counts(self.client, self.params, forgiving).execute()
+        return int(counted.aggregations.total.pages.value)
 
     def __iter__(self):
         seen = set()

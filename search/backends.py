@@ -111,34 +111,40 @@ class ElasticsearchBackend:
 
     def search(self, params):
         forgiving = False
-        response = self._execute(params, forgiving)
-        if params.q and self._count(response) < FEW_RESULTS:
+        hits, counted = self._execute(params, forgiving)
+        if params.q and self._count(counted) < FEW_RESULTS:
             forgiving = True
-            response = self._execute(params, forgiving)
-        count = self._count(response)
+            hits, counted = self._execute(params, forgiving)
+        count = self._count(counted)
         last_page = max(1, -(-count // params.per_page))
         if params.page > last_page:
             params.page = last_page
-            response = self._execute(params, forgiving)
+            hits = query.knowledge_search(
+                engine.client(), params, settings.LANGUAGE_CODE, forgiving
+            ).execute()
         counts = {
             facet: {
                 bucket.key: int(bucket.pages.value)
-                for bucket in getattr(response.aggregations, f"facet_{facet}").values.buckets
+                for bucket in getattr(counted.aggregations, f"facet_{facet}").values.buckets
             }
             for facet in FACET_FIELDS
         }
-        results = self._results(response, params)
+        results = self._results(hits, params)
         return SearchResponse(
             params=params,
             count=count,
             results=results,
             facets=build_facets(counts, params),
-            suggestion=self._suggestion(response, params, count),
+            suggestion=self._suggestion(hits, params, count),
             backend=self.name,
         )
 
     def _execute(self, params, forgiving):
-        return query.knowledge_search(engine.client(), params, settings.LANGUAGE_CODE, forgiving).execute()
+        """(the hits, the counts) of the results page, asked for in one round trip."""
+        client = engine.client()
+        return query.run_together(
+            client, *query.results_page(client, params, settings.LANGUAGE_CODE, forgiving)
+        )
 
     @staticmethod
     def _count(response):

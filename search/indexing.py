@@ -275,14 +275,16 @@ def rebuild(progress=print, workers=1):
     """
     # Earlier than now by a margin for clocks of other hosts that write the audit log.
     started = timezone.now() - REPLAY_MARGIN
-    progress(f"  {lexicon.relearn()} word equivalents learned from the translations")
     locales = sorted(
         Locale.objects.all(),
         key=lambda locale: (-live_page_count(locale), locale.language_code),
     )
     if workers > 1 and not connection.in_atomic_block:
-        filled = _fill_in_processes([locale.language_code for locale in locales], workers, progress)
+        filled = _fill_in_processes(
+            [locale.language_code for locale in locales], workers, progress, meanwhile=_relearn_in_thread
+        )
     else:
+        _relearn(progress)
         filled = (
             _fill(locale.language_code, lambda n, c=locale.language_code: progress(f"  {c}: {n} …"))
             for locale in locales
@@ -299,6 +301,28 @@ def rebuild(progress=print, workers=1):
         progress(f"  {len(changed)} page(s) changed while rebuilding, updated again")
         update_pages(changed)
     return total
+
+
+def _relearn(progress):
+    progress(f"  {lexicon.relearn()} word equivalents learned from the translations")
+
+
+def _relearn_in_thread(progress):
+    """Learn the word equivalents (``lexicon.relearn``) in a thread of its own, with its own
+    database connection; returns its future. Queries read them, indexing does not, so they are
+    learned while worker processes fill the indexes: learning holds one core for a while (a
+    minute and more at a hundred thousand pages), during which the other would otherwise idle."""
+
+    def learn():
+        try:
+            _relearn(progress)
+        finally:
+            connections.close_all()
+
+    learning = ThreadPoolExecutor(max_workers=1, thread_name_prefix="relearn")
+    future = learning.submit(learn)
+    learning.shutdown(wait=False)
+    return future
 
 
 def live_page_count(locale):
@@ -346,19 +370,26 @@ def _fill_in_worker(code):
     return _fill(code, progress=lambda n: _progress_queue.put(f"  {code}: {n} …"))
 
 
-def _fill_in_processes(codes, workers, progress):
-    """Yield (code, index, count) as worker processes finish locales, relaying their progress."""
+def _fill_in_processes(codes, workers, progress, meanwhile=None):
+    """Yield (code, index, count) as worker processes finish locales, relaying their progress.
+    ``meanwhile(progress)``, once the workers are forked, starts work in this process and returns
+    its future, whose result (or error) is awaited before the last locale is yielded."""
     context = multiprocessing.get_context("fork")
     queue = context.SimpleQueue()
     connections.close_all()  # a forked child must not share the parent's database socket
     with ProcessPoolExecutor(
         workers, mp_context=context, initializer=_start_worker, initargs=(queue,)
     ) as pool:
+        # With "fork", the pool forks all its workers at the first submit: this process's
+        # database connections after that are its own.
         pending = {pool.submit(_fill_in_worker, code) for code in codes}
+        side_work = meanwhile(progress) if meanwhile else None
         while pending:
             done, pending = wait(pending, timeout=1)
             while not queue.empty():
                 progress(queue.get())
+            if not pending and side_work is not None:
+                side_work.result()
             for future in done:
                 yield future.result()
 

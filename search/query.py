@@ -8,7 +8,9 @@ that exist only in other languages follow, flagged by their language.
 
 from dataclasses import dataclass
 
-from elasticsearch.dsl import Q, Search
+from elasticsearch import ApiError
+from elasticsearch.dsl import MultiSearch, Q, Response, Search
+from elasticsearch.exceptions import HTTP_EXCEPTIONS
 
 from practices.language_versions import reading_order
 
@@ -261,21 +263,47 @@ RESULT_FIELDS = [
 SUGGESTION_FIELDS = ["page_id", "title", "url", "type", "locale"]
 
 
-def knowledge_search(client, params, default_locale, forgiving=False):
-    """The results page's request. ``forgiving`` (for a second try when little was found) adds
-    typo-tolerant matching and a "did you mean" suggestion."""
-    matching = text_query(params.q, params.locale) if params.q else None
-    if matching is None:
-        base = Q("match_all")
-    else:
-        base = with_typo_tolerance(matching, params.q) if forgiving else matching
-    query = Q("bool", must=[base], filter=year_filter(params))
-    by_facet = facet_filters(params)
+def words_query(params):
+    """The ``text_query`` of the search's words, or None without words."""
+    return text_query(params.q, params.locale) if params.q else None
 
+
+def matching(params, words, forgiving=False):
+    """What a search's pages must match: its words (``words_query``) and its years; its facet
+    filters apart."""
+    if words is None:
+        return Q("bool", must=[Q("match_all")], filter=year_filter(params))
+    base = with_typo_tolerance(words, params.q) if forgiving else words
+    return Q("bool", must=[base], filter=year_filter(params))
+
+
+def results_page(client, params, default_locale, forgiving=False):
+    """The two requests of a results page, on one reading of its words: (its hits, its counts)."""
+    words = words_query(params)
+    return (
+        knowledge_search(client, params, default_locale, forgiving, words),
+        facet_counts(client, params, forgiving, words),
+    )
+
+
+def knowledge_search(client, params, default_locale, forgiving=False, words=None):
+    """The results page's hits. ``forgiving`` (for a second try when little was found) adds
+    typo-tolerant matching and a "did you mean" suggestion. How many pages match, and the facets,
+    come from ``facet_counts``, sent with it (``run_together``). ``words``: the ``words_query``,
+    when the caller has it already."""
+    words = words if words is not None else words_query(params)
+    by_facet = facet_filters(params)
     by_date = params.sort == "newest" or not params.q
     search = (
-        Search(using=client, index=",".join(all_aliases()))
-        .query(prefer_locale(query, params.locale, default_locale, BROWSING if by_date else SEARCHING))
+        Search(using=client, index=all_aliases())
+        .query(
+            prefer_locale(
+                matching(params, words, forgiving),
+                params.locale,
+                default_locale,
+                BROWSING if by_date else SEARCHING,
+            )
+        )
         .extra(collapse={"field": "translation_key"}, track_total_hits=False)
         # Term statistics of all nine indexes together, so scores from different languages compare.
         .params(search_type="dfs_query_then_fetch")
@@ -288,15 +316,6 @@ def knowledge_search(client, params, default_locale, forgiving=False):
     else:
         search = search.sort({"_score": "desc"}, {"page_id": "asc"})
 
-    search.aggs.bucket("total", "filter", Q("bool", filter=list(by_facet.values()))).metric(
-        "pages", "cardinality", field="translation_key", **EXACT_COUNT
-    )
-    for facet, field in FACET_FIELDS.items():
-        others = [clause for name, clause in by_facet.items() if name != facet]
-        bucket = search.aggs.bucket(f"facet_{facet}", "filter", Q("bool", filter=others))
-        terms = bucket.bucket("values", "terms", field=field, size=FACET_SIZE)
-        terms.metric("pages", "cardinality", field="translation_key", **EXACT_COUNT)
-
     if params.q:
         # Marking typo-tolerant matches would mean expanding every fuzzy term again in each hit's
         # text (most of a forgiving search's time): only the words as typed are marked.
@@ -305,7 +324,7 @@ def knowledge_search(client, params, default_locale, forgiving=False):
             post_tags=["</mark>"],
             encoder="html",
             fragment_size=160,
-            highlight_query=matching.to_dict(),
+            highlight_query=words.to_dict(),
         )
         for name, fragments in HIGHLIGHT_FIELDS.items():
             search = search.highlight(name, number_of_fragments=fragments)
@@ -316,6 +335,48 @@ def knowledge_search(client, params, default_locale, forgiving=False):
             term={"field": "spell", "suggest_mode": "missing", "size": 1, "max_edits": 2},
         )
     return search[params.offset : params.offset + params.per_page]
+
+
+def facet_counts(client, params, forgiving=False, words=None):
+    """How many pages the search finds (``total``), and per value of each facet (``facet_<name>``)
+    with the other facets' filters applied: a request of its own, without hits, so nothing is
+    scored, and one that depends on the words as the reader's language reads them, the filters
+    and the years alone (not on the sort or the page; browsing, on no reader), so Elasticsearch's
+    shard request cache answers it again until the index changes."""
+    words = words if words is not None else words_query(params)
+    by_facet = facet_filters(params)
+    search = (
+        Search(using=client, index=all_aliases())
+        .filter(matching(params, words, forgiving))
+        .extra(track_total_hits=False)
+        .params(request_cache=True)
+    )
+    search.aggs.bucket("total", "filter", Q("bool", filter=list(by_facet.values()))).metric(
+        "pages", "cardinality", field="translation_key", **EXACT_COUNT
+    )
+    for facet, field in FACET_FIELDS.items():
+        others = [clause for name, clause in by_facet.items() if name != facet]
+        bucket = search.aggs.bucket(f"facet_{facet}", "filter", Q("bool", filter=others))
+        terms = bucket.bucket("values", "terms", field=field, size=FACET_SIZE)
+        terms.metric("pages", "cardinality", field="translation_key", **EXACT_COUNT)
+    return search[0:0]
+
+
+def run_together(client, *searches):
+    """The searches' responses, from one ``_msearch`` request: Elasticsearch runs them side by
+    side. A search that fails raises the error it would raise alone (``BadRequestError`` for one
+    it refuses, ``NotFoundError`` for a missing index)."""
+    together = MultiSearch(using=client)
+    for search in searches:
+        together = together.add(search)
+    answer = client.msearch(body=together.to_dict())
+    responses = []
+    for search, raw in zip(searches, answer["responses"], strict=True):
+        if "error" in raw:
+            error = HTTP_EXCEPTIONS.get(raw.get("status"), ApiError)
+            raise error(str(raw["error"]), meta=answer.meta, body=raw)
+        responses.append(Response(search, raw))
+    return responses
 
 
 def reader_versions(client, translation_keys, reader, fields):

@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from practices.language_versions import reading_order
 from practices.models import GoodPracticePage, LearningPathPage, TrainingMaterialPage, WorkshopPage
+from search.indexes import all_aliases
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
@@ -349,3 +350,23 @@ def test_the_fallback_marks_words_where_they_start():
 
     marked = _highlight("Fletë pune për artistët dhe kazališta", ["të", "artist", "kazališt"], width=None)
     assert marked == "Fletë pune për <mark>artist</mark>ët dhe <mark>kazališt</mark>a"
+
+
+def test_a_search_asked_again_newest_first_has_its_counts_from_the_engines_cache(client, elasticsearch):
+    """How many pages match, and the facet counts, are asked for in a request of their own that
+    does not depend on the sort or the page: the same search newest first is answered from
+    Elasticsearch's shard request cache, with the same counts."""
+
+    def cache_hits():
+        stats = elasticsearch.indices.stats(index=",".join(all_aliases()), metric="request_cache")
+        return stats["_all"]["total"]["request_cache"]["hit_count"]
+
+    def counts(data):
+        return {facet: {o["value"]: o["count"] for o in options} for facet, options in data["facets"].items()}
+
+    first = api(client, q="festival", lang="en", type="practice")
+    before = cache_hits()
+    again = api(client, q="festival", lang="en", type="practice", sort="newest")
+    assert cache_hits() > before
+    assert again["count"] == first["count"] > 0
+    assert counts(again) == counts(first)
