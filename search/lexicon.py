@@ -45,7 +45,7 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # Enough translations to learn a language's everyday words. Aligning a pair costs about 50 ms of one
 # core: all of a large hub's (some 40,000 pairs at 100,000 pages) would add over twenty minutes
 # to every rebuild; the demo has fewer than a hundred a language group and type.
-PAIRS_PER_TYPE = 250
+PAIRS_PER_TYPE = 100
 # How long a process trusts what it read of the table (a rebuild elsewhere changes it).
 READ_AGAIN_AFTER = 300
 
