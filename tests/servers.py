@@ -1,6 +1,8 @@
 """Servers the tests start as processes on loopback: gunicorn as the Dockerfile runs it, and what
 waiting for them and stopping them takes."""
 
+import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -59,3 +61,21 @@ def start_gunicorn(port, environment):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+
+
+def production_environment(database_url, folder, **overrides):
+    """The environment of a site on the production settings, over plain HTTP on loopback, with the
+    database at ``database_url``, no search engine and no Redis unless ``overrides`` say so."""
+    environment = {key: value for key, value in os.environ.items() if key != "REDIS_URL"}
+    environment.update(
+        DJANGO_SETTINGS_MODULE="kooperativa.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1",
+        SECURE_SSL_REDIRECT="false",
+        DATABASE_URL=database_url,
+        ELASTICSEARCH_URL="",
+        LOG_LEVEL="ERROR",
+        XDG_RUNTIME_DIR=str(folder),
+        **overrides,
+    )
+    return environment

@@ -7,7 +7,6 @@ answers again by itself, without being restarted.
 
 import http.client
 import os
-import secrets
 import shutil
 import subprocess
 import sys
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.servers import ROOT, free_port, start_gunicorn, stop, wait_for_port
+from tests.servers import ROOT, free_port, production_environment, start_gunicorn, stop, wait_for_port
 
 POSTGRES_SCRIPT = ROOT / ".ci" / "postgres.sh"
 # Beside the suite's cluster (/var/tmp/kooperativa-pg), where the postgres user may go.
@@ -46,20 +45,6 @@ def own_database():
         postgres("stop", port, home)
 
 
-def site_environment(database_url, folder):
-    return dict(
-        os.environ,
-        DJANGO_SETTINGS_MODULE="kooperativa.settings.production",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="127.0.0.1",
-        SECURE_SSL_REDIRECT="false",
-        DATABASE_URL=database_url,
-        ELASTICSEARCH_URL="",
-        WEB_CONCURRENCY="2",
-        XDG_RUNTIME_DIR=str(folder),
-    )
-
-
 def status_of(port):
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     try:
@@ -74,7 +59,7 @@ def status_of(port):
 
 def test_the_site_answers_again_by_itself_after_postgresql_restarts(own_database, tmp_path):
     database_url, port, home = own_database
-    environment = site_environment(database_url, tmp_path)
+    environment = production_environment(database_url, tmp_path, WEB_CONCURRENCY="2")
     subprocess.run(
         [sys.executable, "manage.py", "migrate", "--no-input"],
         cwd=ROOT,

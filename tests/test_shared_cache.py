@@ -10,7 +10,6 @@ and they fail under CI=true (.ci/run installs Debian's redis-server)."""
 import http.client
 import json
 import os
-import secrets
 import select
 import shutil
 import signal
@@ -24,7 +23,15 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from tests.servers import ROOT, TIMEOUT, free_port, start_gunicorn, stop, wait_for_port
+from tests.servers import (
+    ROOT,
+    TIMEOUT,
+    free_port,
+    production_environment,
+    start_gunicorn,
+    stop,
+    wait_for_port,
+)
 
 # One process of the site, told what to do one line at a time, answering each with a line of JSON.
 WORKER = """
@@ -101,22 +108,6 @@ def database_url(db):
     password = f":{database['PASSWORD']}" if database["PASSWORD"] else ""
     address = f"{database['HOST'] or '127.0.0.1'}:{database['PORT'] or 5432}"
     return f"postgres://{database['USER']}{password}@{address}/{database['NAME']}"
-
-
-def production_environment(database_url, folder, **overrides):
-    environment = {key: value for key, value in os.environ.items() if key != "REDIS_URL"}
-    environment.update(
-        DJANGO_SETTINGS_MODULE="kooperativa.settings.production",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="127.0.0.1",
-        SECURE_SSL_REDIRECT="false",
-        DATABASE_URL=database_url,
-        ELASTICSEARCH_URL="",
-        LOG_LEVEL="ERROR",
-        XDG_RUNTIME_DIR=str(folder),
-        **overrides,
-    )
-    return environment
 
 
 @contextmanager
