@@ -3,7 +3,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .protection import form_shown_token, seconds_since_shown
+from .protection import seconds_since_shown
 
 
 class EnquiryForm(forms.Form):
@@ -63,7 +63,3 @@ class EnquiryForm(forms.Form):
                 _("This form was opened too long ago. Please send your message again."), code="too_old"
             )
         return self.cleaned_data["shown"]
-
-    def fresh_shown_token(self):
-        """A new ``shown`` for every rendering: a form shown again after an error starts its time anew."""
-        return form_shown_token(self.page_id)

@@ -2,14 +2,23 @@
 signed time the form was shown (a person takes a few seconds to write, and an old form is a
 harvested one), and a limit on messages per address, counted in the shared cache."""
 
+import re
 import time
 
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+from django.middleware.csrf import get_token
+from django.utils.html import format_html
 from django.utils.module_loading import import_string
 
 SIGNING_SALT = "enquiries.form-shown"
+
+# Where a rendered form's per-reader fields go (its CSRF token, the moment it was shown): filled in
+# for each response by ``fill_form_tokens``, so a page kept for every reader shows each reader a
+# form of their own.
+FORM_TOKENS_MARK = "<!--enquiry-form-tokens:{page_id}-->"
+FORM_TOKENS = re.compile(rb"<!--enquiry-form-tokens:(\d+)-->")
 
 
 def form_shown_token(page_id, now=None):
@@ -17,6 +26,23 @@ def form_shown_token(page_id, now=None):
     return signing.dumps(
         {"page": page_id, "shown": int(now if now is not None else time.time())}, salt=SIGNING_SALT
     )
+
+
+def fill_form_tokens(request, content):
+    """``content`` (bytes) with each form's marked place filled in for this request."""
+    if b"<!--enquiry-form-tokens:" not in content:
+        return content
+
+    def tokens(match):
+        page_id = int(match.group(1))
+        return format_html(
+            '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
+            '<input type="hidden" name="shown" value="{}">',
+            get_token(request),
+            form_shown_token(page_id),
+        ).encode()
+
+    return FORM_TOKENS.sub(tokens, content)
 
 
 def seconds_since_shown(token, page_id, now=None):

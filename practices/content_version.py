@@ -1,7 +1,8 @@
 """A number that changes whenever anything readers see may have changed: a page saved, moved or
-deleted (publishing saves it), a term, organisation, image or language saved or deleted. It lives
-in the shared cache, so every worker sees the same; what is cached under it (the site's chrome,
-fragments of pages) is never shown stale and needs no list of keys to forget.
+deleted (publishing saves it), a term, organisation, image, document, language or site saved or
+deleted, a page or collection made private or public again. It lives in the shared cache, so every
+worker sees the same; what is cached under it (the site's chrome, fragments of pages, whole pages)
+is never shown stale and needs no list of keys to forget.
 
 It changes at once, for the process that made the change, and again when the change is committed:
 a worker that read the old content before the commit cannot have cached it under the number a
@@ -12,8 +13,9 @@ import time
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Locale, get_page_models
+from wagtail.models import CollectionViewRestriction, Locale, PageViewRestriction, Site, get_page_models
 from wagtail.signals import post_page_move
 
 from .per_request import forget_for_this_request, once_per_request
@@ -39,7 +41,14 @@ def _new_version():
     forget_for_this_request(CACHE_KEY)
 
 
-def content_changed(**kwargs):
+# What Wagtail fills in on an image or document the first time a page shows its size or a download
+# checks it: saved while a page is being built, and nothing a reader would see change.
+BOOKKEEPING_FIELDS = frozenset({"file_size", "file_hash"})
+
+
+def content_changed(update_fields=None, **kwargs):
+    if update_fields and BOOKKEEPING_FIELDS.issuperset(update_fields):
+        return
     _new_version()
     transaction.on_commit(_new_version)
 
@@ -47,7 +56,12 @@ def content_changed(**kwargs):
 def connect():
     from .models import Country, MaterialFormat, Organisation, Theme
 
-    models = [*get_page_models(), Theme, Country, MaterialFormat, Organisation, get_image_model(), Locale]
+    models = [
+        *get_page_models(),
+        *(Theme, Country, MaterialFormat, Organisation),
+        *(get_image_model(), get_document_model(), Locale, Site),
+        *(PageViewRestriction, CollectionViewRestriction),
+    ]
     for model in models:
         label = model._meta.label
         post_save.connect(content_changed, sender=model, dispatch_uid=f"content-saved-{label}")

@@ -1,7 +1,8 @@
 """What one request reads once and shares between the templates and helpers that ask for it (the
 reader's versions of terms, the content version, the request itself for Wagtail's cached site
 roots), forgotten when the request ends. Outside a request (a management command, a test calling a
-helper) nothing is kept: each call reads afresh."""
+helper) nothing is kept: each call reads afresh. And whether what it answers may be kept for the
+next readers (the site's page cache): not when a service it depends on failed."""
 
 from contextvars import ContextVar
 
@@ -41,3 +42,19 @@ def forget_for_this_request(key):
     served = _served.get()
     if served is not None:
         served[1].pop(key, None)
+
+
+UNKEEPABLE = "unkeepable"
+
+
+def answer_not_to_keep():
+    """Says that this request's answer must not be kept for other readers: it was made without a
+    service that failed."""
+    served = _served.get()
+    if served is not None:
+        served[1][UNKEEPABLE] = True
+
+
+def answer_may_be_kept():
+    served = _served.get()
+    return served is None or not served[1].get(UNKEEPABLE, False)

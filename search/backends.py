@@ -23,6 +23,7 @@ from wagtail.search.query import Fuzzy
 
 from practices.language_versions import in_reader_language, untranslated_url
 from practices.models import Country, MaterialFormat, Organisation, Theme
+from practices.per_request import answer_not_to_keep
 from translation.templatetags.language_tags import bcp47
 from translation.transliteration import (
     SERBIAN_SCRIPTS,
@@ -470,7 +471,10 @@ def _with_fallback(operation):
             logger.exception("Elasticsearch refused a search; answered from the database")
         except engine.ERRORS as error:
             engine.failed(error)
-    return operation(DatabaseBackend()), engine.configured()
+    degraded = engine.configured()
+    if degraded:
+        answer_not_to_keep()
+    return operation(DatabaseBackend()), degraded
 
 
 def run_search(params):

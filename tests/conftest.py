@@ -171,3 +171,27 @@ def english_interface():
     translation.activate("en")
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def no_pages_kept_from_other_tests():
+    """The page cache (in memory here) starts empty: a test's rolled-back pages must not be shown to
+    the next one, whose content version may not have moved."""
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+
+
+@pytest.fixture
+def engine_unreachable(settings, elasticsearch):
+    """The engine configured but not answering: nothing listens where it is said to be."""
+    from search import engine, indexing
+
+    configured = settings.ELASTICSEARCH_URL
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
+    engine.client.cache_clear()
+    indexing.forget_engine_state()
+    yield
+    settings.ELASTICSEARCH_URL = configured
+    engine.client.cache_clear()
+    indexing.forget_engine_state()

@@ -1,12 +1,20 @@
-"""What pages keep between requests (the site's chrome, the home page's figures and cards) is
-never shown stale: it is cached under the content version, which every saved page, term,
-organisation, image or language changes (practices/content_version.py)."""
+"""What pages keep between requests (the site's chrome, the home page's figures and cards, whole
+pages for readers who are not logged in) is never shown stale: it is cached under the content
+version, which every saved page, term, organisation, image, document, language or view restriction
+changes (practices/content_version.py). A kept page is the same for every reader except the
+enquiry form's own fields, and nothing is kept that a logged-in person, a failed service or a form
+with a CSRF token made."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from wagtail.models import PageViewRestriction
 
+from enquiries.protection import seconds_since_shown
 from practices.content_version import CACHE_KEY, content_version
 from practices.models import GoodPracticePage, PracticeIndexPage, Theme
 
@@ -66,3 +74,95 @@ def test_terms_read_for_one_request_are_not_kept_after_it():
     assert "A name changed between two requests" in Client().get("/en/practices/").content.decode()
     with translation.override("en"):  # outside a request, Wagtail's own lookup
         assert theme.localized.name == "A name changed between two requests"
+
+
+def askable_practice():
+    """An English practice with the "Ask about this practice" form."""
+    practices = GoodPracticePage.objects.live().filter(locale__language_code="en")
+    return practices.exclude(organisation__email="", organisation__enquiries_email="").first()
+
+
+def answered_from_cache(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return response, len(queries) == 0
+
+
+def test_a_page_is_built_once_and_then_answered_from_the_page_cache(client):
+    url = askable_practice().url
+    built, from_cache = answered_from_cache(client, url)
+    assert built.status_code == 200 and not from_cache
+    kept, from_cache = answered_from_cache(client, url)
+    assert kept.status_code == 200 and from_cache
+    assert kept["Content-Security-Policy"] == built["Content-Security-Policy"], "the inline styles' hashes"
+    assert kept["Cache-Control"] == built["Cache-Control"]
+    assert client.head(url).status_code == 200
+
+
+def test_every_reader_of_a_kept_page_gets_an_enquiry_form_of_their_own(settings):
+    settings.ENQUIRY_MIN_SECONDS = 0
+    practice = askable_practice()
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first.get(practice.url)
+    response, from_cache = answered_from_cache(second, practice.url)
+    assert from_cache
+    assert b"<!--enquiry-form-tokens" not in response.content
+
+    form = BeautifulSoup(response.content, "html.parser").select_one("form.enquiry-form")
+    fields = {field["name"]: field.get("value", "") for field in form.select("input")}
+    assert 0 <= seconds_since_shown(fields["shown"], practice.pk) < 60
+    fields.update(
+        name="Ana Kovač",
+        email="ana@reader.example",
+        message="How did you find the volunteers for the first season?",
+        consent="on",
+    )
+    sent = second.post(form["action"], fields)
+    assert sent.status_code == 302, "the second reader's CSRF token is their own"
+
+
+def test_a_published_change_is_seen_at_once_on_a_kept_page(client):
+    practice = askable_practice()
+    client.get(practice.url)
+    practice.title = "A title changed after the page was kept"
+    practice.save_revision().publish()
+    assert "A title changed after the page was kept" in client.get(practice.url).content.decode()
+
+
+def test_a_page_made_private_is_no_longer_answered_from_the_cache(client):
+    practice = askable_practice()
+    assert client.get(practice.url).status_code == 200
+    PageViewRestriction.objects.create(page=practice, restriction_type=PageViewRestriction.LOGIN)
+    assert client.get(practice.url).status_code == 302
+
+
+def test_a_password_form_is_never_kept(client):
+    practice = askable_practice()
+    PageViewRestriction.objects.create(
+        page=practice, restriction_type=PageViewRestriction.PASSWORD, password="only-for-the-workshop"
+    )
+    client.get(practice.url)
+    assert "password" in client.get(practice.url).content.decode().lower()
+    assert not answered_from_cache(client, practice.url)[1]
+
+
+def test_logged_in_people_get_pages_built_for_them_and_nothing_of_theirs_is_kept(client, moderator):
+    url = askable_practice().url
+    client.force_login(moderator)
+    client.get(url)
+    response, from_cache = answered_from_cache(client, url)
+    assert not from_cache
+    assert b"wagtail-userbar" in response.content
+    client.logout()
+    assert b"wagtail-userbar" not in client.get(url).content
+
+
+def test_search_pages_follow_their_index_and_are_never_kept(client, database_search):
+    client.get("/en/search/?q=festival")
+    assert not answered_from_cache(client, "/en/search/?q=festival")[1]
+
+
+def test_a_page_made_while_the_engine_failed_is_not_kept(client, engine_unreachable):
+    url = askable_practice().url
+    client.get(url)
+    assert not answered_from_cache(client, url)[1]

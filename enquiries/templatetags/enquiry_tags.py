@@ -1,6 +1,8 @@
 from django import template
+from django.utils.safestring import mark_safe
 
 from ..forms import EnquiryForm
+from ..protection import FORM_TOKENS_MARK
 from ..views import ASKABLE_PAGE_TYPES, notice_context
 
 register = template.Library()
@@ -19,6 +21,12 @@ def enquiry_section(context, page):
         "asked_about": page,
         "organisation": organisation.localized,
         "form": EnquiryForm(page_id=page.pk),
-        "csrf_token": context.get("csrf_token"),
         **notice_context(),
     }
+
+
+@register.simple_tag
+def enquiry_form_tokens(page_id):
+    """The place of the form's per-reader fields, which the site fills in for each response
+    (``protection.fill_form_tokens``)."""
+    return mark_safe(FORM_TOKENS_MARK.format(page_id=int(page_id)))  # noqa: S308 (a number in our own text)

@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "kooperativa.page_cache.PageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -282,8 +283,16 @@ if REDIS_URL:
             },
         }
     }
+    CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "pages"}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "hub_cache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "hub_cache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "hub_page_cache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
     # Wagtail writes an image's rendition back to its cache each time a template shows it: in the
     # database that would be a write per picture per page. Each worker keeps its own instead; a
     # rendition another worker deleted is forgotten within ten minutes.
@@ -292,6 +301,11 @@ else:
         "TIMEOUT": 600,
         "OPTIONS": {"MAX_ENTRIES": 5000},
     }
+
+# Whole pages kept for readers who are not logged in (kooperativa/page_cache.py), in the "pages" cache
+# (its own table, or Redis under a prefix of its own), for at most this many seconds; 0 keeps none.
+# A change to the content is seen at once whatever this is.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "3600"))
 
 # The demo content's PDFs are set in DejaVu Sans from this folder (Debian's fonts-dejavu-core).
 DEMO_FONT_DIR = Path(os.environ.get("DEMO_FONT_DIR", "/usr/share/fonts/truetype/dejavu"))
