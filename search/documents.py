@@ -25,7 +25,7 @@ from practices.models import (
     WorkshopPage,
 )
 
-from .glossary import concepts_in_text, dictionary_forms
+from .glossary import indexed_forms
 
 BLOCK_BOUNDARY = re.compile(r"<(?:/p|br|/li|/h[1-6]|/blockquote)\b[^>]*>")
 TAG = re.compile(r"<[^>]*>")
@@ -162,8 +162,7 @@ class PageDocument:
             "last_published_at": page.last_published_at,
         }
         words = " ".join([page.title, page.summary, source["body"]])
-        source["concepts"] = concepts_in_text(words, locale.language_code)
-        source["lemmas"] = dictionary_forms(words, locale.language_code)
+        source["concepts"], source["lemmas"] = indexed_forms(words, locale.language_code)
         source.update(self.facets(page, relations))
         if "partners" in source:
             partners = source.pop("partners")

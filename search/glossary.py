@@ -209,26 +209,47 @@ def term_of_word(word, reader_code):
 
 def dictionary_forms(text, language_code):
     """The text's words in their dictionary forms, spelt as ``comparable`` spells words."""
-    return " ".join(phrase_word_key(word, language_code) for word in WORD.findall(text.lower()))
+    return indexed_forms(text, language_code)[1]
 
 
 def concepts_in_text(text, language_code):
     """The glossary concepts (line numbers) a text in ``language_code`` names, its words compared
     with the glossary's as a reader's are (``ReaderGlossary.term_for``, ``phrase_for``)."""
-    concepts = concepts_of_terms(language_code)
-    phrases = reader_glossary(language_code).phrases
+    return indexed_forms(text, language_code)[0]
+
+
+def indexed_forms(text, language_code):
+    """(``concepts_in_text``, ``dictionary_forms``) of a page's text, in one reading of it: each
+    distinct word is looked up once, and a phrase only where a glossary phrase can begin."""
     words = WORD.findall(text.lower())
-    keys = [phrase_word_key(word, language_code) for word in words]
+    distinct = dict.fromkeys(words)
+    key_of = {word: phrase_word_key(word, language_code) for word in distinct}
+    keys = [key_of[word] for word in words]
+    concepts = concepts_of_terms(language_code)
     found = set()
-    for position, word in enumerate(words):
+    for word in distinct:
         term = term_of_word(word, language_code)
         if term is not None:
             found.update(concepts.get(term, ()))
-        for length in (2, 3):
+    phrases = reader_glossary(language_code).phrases
+    lengths_from = phrase_lengths_by_first_key(language_code)
+    for position, key in enumerate(keys):
+        for length in lengths_from.get(key, ()):
             phrase = phrases.get(tuple(keys[position : position + length]))
             if phrase is not None:
                 found.update(concepts.get(phrase, ()))
-    return sorted(found)
+    return sorted(found), " ".join(keys)
+
+
+@cache
+def phrase_lengths_by_first_key(reader_code):
+    """First word's key → the lengths (two or three words) of the reader's glossary phrases
+    beginning with it."""
+    lengths = {}
+    for phrase_key in reader_glossary(reader_code).phrases:
+        if len(phrase_key) in (2, 3):
+            lengths.setdefault(phrase_key[0], set()).add(len(phrase_key))
+    return lengths
 
 
 def concepts_of_query_terms(terms, reader_code):
