@@ -46,6 +46,11 @@ def _new_version():
 BOOKKEEPING_FIELDS = frozenset({"file_size", "file_hash"})
 
 
+def age_in_seconds():
+    """How long ago the content last changed (the version is the moment it did)."""
+    return (time.time_ns() - content_version()) / 1e9
+
+
 def content_changed(update_fields=None, **kwargs):
     if update_fields and BOOKKEEPING_FIELDS.issuperset(update_fields):
         return

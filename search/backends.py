@@ -7,6 +7,7 @@ engine refuses (HTTP 400: a query this code built wrongly) is answered from the 
 logged as an error, and leaves the engine in service for everyone else.
 """
 
+import hashlib
 import logging
 import re
 from collections import Counter, OrderedDict
@@ -21,6 +22,8 @@ from elasticsearch import BadRequestError
 from wagtail.models import Locale, Page
 from wagtail.search.query import Fuzzy
 
+from practices.content_version import age_in_seconds as content_version_age
+from practices.content_version import content_version
 from practices.language_versions import in_reader_language, untranslated_url
 from practices.models import Country, MaterialFormat, Organisation, Theme
 from practices.per_request import answer_not_to_keep
@@ -477,12 +480,43 @@ def _with_fallback(operation):
     return operation(DatabaseBackend()), degraded
 
 
+# A search's answer is kept in the shared cache under the content version, for readers who ask
+# the same again, at most this long; and only once the index has taken in the latest change
+# (``index_has_settled``).
+KEPT_ANSWER_SECONDS = 600
+
+
 def run_search(params):
+    key = _answer_key(params)
+    kept = cache.get(key)
+    if kept is not None:
+        return kept
     response, degraded = _with_fallback(lambda backend: backend.search(params))
     response.degraded = degraded
     for result in response.results:
         result.read_by(params.locale)
+    if not degraded and index_has_settled():
+        cache.set(key, response, KEPT_ANSWER_SECONDS)
     return response
+
+
+def _answer_key(params):
+    asked = repr(
+        (params.locale, params.page, params.per_page, params.as_querydict().urlencode(), params.ignored)
+    )
+    return f"search-answer:{content_version()}:{hashlib.sha256(asked.encode()).hexdigest()}"
+
+
+TIME_UNITS = {"ms": 0.001, "s": 1, "m": 60, "h": 3600}
+
+
+def index_has_settled():
+    """Whether the latest change to the content (which includes each write to the index) is older
+    than the indexes' refresh interval: a search now sees it."""
+    match = re.fullmatch(r"(\d+)(ms|s|m|h)", settings.SEARCH_INDEX_REFRESH_INTERVAL.strip())
+    if match is None:
+        return False
+    return content_version_age() > int(match.group(1)) * TIME_UNITS[match.group(2)]
 
 
 def run_autocomplete(text, locale):

@@ -19,6 +19,8 @@ from django.utils import timezone
 from elasticsearch.helpers import bulk, streaming_bulk
 from wagtail.models import Locale, ModelLogEntry, Page, PageLogEntry
 
+from practices.content_version import content_changed
+
 from . import engine, lexicon
 from .documents import (
     DOCUMENTS,
@@ -204,6 +206,7 @@ def update_pages(page_ids):
             for alias in all_aliases()
         ]
         bulk(engine.client(), deletions, raise_on_error=False)
+        content_changed()  # searches kept from before (``backends.run_search``) may not show this
     except engine.ERRORS as error:
         if engine.available():
             engine.failed(error)
@@ -294,6 +297,7 @@ def rebuild(progress=print, workers=1):
         _swap_alias(code, new_index)
         progress(f"  {code}: {count} documents in {new_index}")
         total += count
+    content_changed()
     PendingIndexUpdate.objects.all().delete()
     # While the new indexes filled, editors' changes went to the old ones: apply them again.
     changed = pages_changed_since(started)

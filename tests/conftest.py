@@ -174,11 +174,13 @@ def english_interface():
 
 
 @pytest.fixture(autouse=True)
-def no_pages_kept_from_other_tests():
-    """The page cache (in memory here) starts empty: a test's rolled-back pages must not be shown to
-    the next one, whose content version may not have moved."""
+def nothing_kept_from_other_tests():
+    """The caches (in memory here) start empty: a test's rolled-back pages, or a search answered
+    with another backend, must not be shown to the next test, whose content version may not have
+    moved."""
     from django.core.cache import caches
 
+    caches["default"].clear()
     caches["pages"].clear()
 
 

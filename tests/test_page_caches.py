@@ -5,6 +5,8 @@ changes (practices/content_version.py). A kept page is the same for every reader
 enquiry form's own fields, and nothing is kept that a logged-in person, a failed service or a form
 with a CSRF token made."""
 
+import time
+
 import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
@@ -166,3 +168,63 @@ def test_a_page_made_while_the_engine_failed_is_not_kept(client, engine_unreacha
     url = askable_practice().url
     client.get(url)
     assert not answered_from_cache(client, url)[1]
+
+
+def searches_run_by(engine):
+    return engine.indices.stats(metric="search")["_all"]["total"]["search"]["query_total"]
+
+
+def search_api(client, words, language):
+    return client.get("/api/search/", {"q": words, "lang": language}).json()
+
+
+def index_settled():
+    """Waits until the index has taken in the latest change (it refreshes every 100 ms here)."""
+    content_version()
+    time.sleep(0.2)
+
+
+def test_a_search_asked_again_is_answered_from_what_was_kept(client, elasticsearch):
+    index_settled()
+    first = search_api(client, "festival", "hr")
+    searched = searches_run_by(elasticsearch)
+    again = search_api(client, "festival", "hr")
+    assert again == first and again["count"] > 0
+    assert searches_run_by(elasticsearch) == searched
+    search_api(client, "festival", "sl")
+    assert searches_run_by(elasticsearch) > searched, "another language is another search"
+
+
+def test_a_search_is_not_kept_before_the_index_can_show_the_latest_change(client, elasticsearch, settings):
+    settings.SEARCH_INDEX_REFRESH_INTERVAL = "1h"
+    search_api(client, "festival", "hr")
+    searched = searches_run_by(elasticsearch)
+    search_api(client, "festival", "hr")
+    assert searches_run_by(elasticsearch) > searched
+
+
+@pytest.fixture
+def lantern_workshop(elasticsearch, django_capture_on_commit_callbacks):
+    """A new practice, a draft; taken out of the index again afterwards."""
+    practice = askable_practice()
+    draft = practice.copy(
+        to=practice.get_parent(),
+        update_attrs={"slug": "lantern-workshop-kept", "title": "Making lanterns in Berat"},
+        keep_live=False,
+        copy_revisions=False,
+    ).specific
+    yield draft
+    with django_capture_on_commit_callbacks(execute=True):
+        draft.delete()
+
+
+def test_a_published_page_is_found_by_a_search_kept_before_it(
+    client, lantern_workshop, django_capture_on_commit_callbacks
+):
+    index_settled()
+    before = {result["id"] for result in search_api(client, "lanterns Berat", "en")["results"]}
+    with django_capture_on_commit_callbacks(execute=True):
+        lantern_workshop.save_revision().publish()
+    index_settled()
+    after = {result["id"] for result in search_api(client, "lanterns Berat", "en")["results"]}
+    assert lantern_workshop.pk in after - before
