@@ -36,6 +36,11 @@ def content_version():
     return once_per_request(CACHE_KEY, _read_version)
 
 
+def age_in_seconds():
+    """How long ago the content last changed (the version is the moment it did)."""
+    return (time.time_ns() - content_version()) / 1e9
+
+
 def _new_version():
     cache.set(CACHE_KEY, time.time_ns(), timeout=None)
     forget_for_this_request(CACHE_KEY)
@@ -44,11 +49,6 @@ def _new_version():
 # What Wagtail fills in on an image or document the first time a page shows its size or a download
 # checks it: saved while a page is being built, and nothing a reader would see change.
 BOOKKEEPING_FIELDS = frozenset({"file_size", "file_hash"})
-
-
-def age_in_seconds():
-    """How long ago the content last changed (the version is the moment it did)."""
-    return (time.time_ns() - content_version()) / 1e9
 
 
 def content_changed(update_fields=None, **kwargs):

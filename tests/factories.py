@@ -329,3 +329,13 @@ class ModeratorFactory(UserFactory):
         if create:
             roles.ensure_review_workflow()
             user.groups.add(Group.objects.get(name=roles.MODERATORS), *(extracted or ()))
+
+
+def draft_beside(page, slug, title):
+    """A new draft next to ``page``: a copy of it, not live, without its revisions."""
+    return page.copy(
+        to=page.get_parent(),
+        update_attrs={"slug": slug, "title": title},
+        keep_live=False,
+        copy_revisions=False,
+    ).specific

@@ -19,6 +19,7 @@ from wagtail.models import PageViewRestriction
 from enquiries.protection import seconds_since_shown
 from practices.content_version import CACHE_KEY, content_version
 from practices.models import GoodPracticePage, PracticeIndexPage, Theme
+from tests.factories import draft_beside
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
@@ -206,13 +207,7 @@ def test_a_search_is_not_kept_before_the_index_can_show_the_latest_change(client
 @pytest.fixture
 def lantern_workshop(elasticsearch, django_capture_on_commit_callbacks):
     """A new practice, a draft; taken out of the index again afterwards."""
-    practice = askable_practice()
-    draft = practice.copy(
-        to=practice.get_parent(),
-        update_attrs={"slug": "lantern-workshop-kept", "title": "Making lanterns in Berat"},
-        keep_live=False,
-        copy_revisions=False,
-    ).specific
+    draft = draft_beside(askable_practice(), "lantern-workshop-kept", "Making lanterns in Berat")
     yield draft
     with django_capture_on_commit_callbacks(execute=True):
         draft.delete()

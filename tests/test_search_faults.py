@@ -22,6 +22,7 @@ from practices.models import GoodPracticePage
 from search import engine, indexing
 from search.indexes import all_aliases
 from search.models import PendingIndexUpdate
+from tests.factories import draft_beside
 from tests.search_nodes import TestNode, start_together, stop_all
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo, pytest.mark.faults]
@@ -111,22 +112,13 @@ def english_practices():
     return GoodPracticePage.objects.live().filter(locale__language_code="en").order_by("pk")
 
 
-def new_draft(practice, slug, title):
-    return practice.copy(
-        to=practice.get_parent(),
-        update_attrs={"slug": slug, "title": title},
-        keep_live=False,
-        copy_revisions=False,
-    ).specific
-
-
 def test_an_outage_of_the_engine_loses_no_change_and_the_index_catches_up(
     client, use_engine, lone_node, django_capture_on_commit_callbacks
 ):
     elasticsearch = use_engine([lone_node.url])
     assert_index_holds_exactly_the_live_pages(elasticsearch)
     practice, unpublished, renamed = english_practices()[:3]
-    draft = new_draft(practice, "lantern-workshop-outage", "Lantern-making workshop in Berat")
+    draft = draft_beside(practice, "lantern-workshop-outage", "Lantern-making workshop in Berat")
 
     lone_node.stop()
     answer = search(client, "festival", "hr")
@@ -181,7 +173,7 @@ def test_a_cluster_of_three_answers_every_search_while_a_node_is_down_and_loses_
     # Once the cluster has noticed (a new master, the copies on the lost node replaced by their
     # replicas), publishing reaches the index as before.
     elasticsearch.cluster.health(wait_for_status="yellow", timeout="60s")
-    draft = new_draft(
+    draft = draft_beside(
         english_practices().first(), "lantern-workshop-cluster", "Lantern-making in Gjirokastër"
     )
     with django_capture_on_commit_callbacks(execute=True):

@@ -9,6 +9,7 @@ from search import documents, engine, indexing
 from search.backends import ElasticsearchBackend
 from search.indexes import alias_name
 from search.models import PendingIndexUpdate
+from tests.factories import draft_beside
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
@@ -41,13 +42,7 @@ def practice():
 @pytest.fixture
 def draft(practice):
     """A new practice, saved as a draft under the same organisation."""
-    page = practice.copy(
-        to=practice.get_parent(),
-        update_attrs={"slug": "glass-studio-residency-test", "title": "Glass studio residency in Hvar"},
-        keep_live=False,
-        copy_revisions=False,
-    )
-    return page.specific
+    return draft_beside(practice, "glass-studio-residency-test", "Glass studio residency in Hvar")
 
 
 def test_publishing_indexes_and_unpublishing_removes(
