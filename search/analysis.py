@@ -130,7 +130,7 @@ def _text_analyzers(locale_code):
             search_analyzer_name(reader),
             tokenizer="standard",
             char_filter=char_filters,
-            filter=[index_filters[0], glossary_filter(reader), *index_filters[1:]],
+            filter=[index_filters[0], glossary_filter(reader), *index_filters[1:], "remove_duplicates"],
         )
         for reader, _name in settings.WAGTAIL_CONTENT_LANGUAGES
     }

@@ -68,6 +68,21 @@ def test_the_forms_of_a_term_of_several_words_count_once(elasticsearch):
     assert "^" not in rewritten, rewritten
 
 
+def test_the_forms_of_a_word_that_stem_alike_count_once(elasticsearch):
+    """The glossary's forms of "сарадња" (its cases, both scripts) stem to the same word in a
+    Bosnian index: left in, each counted again, and a page naming cooperation once outweighed
+    everything else the query asked."""
+    response = elasticsearch.indices.validate_query(
+        index=alias_name("bs"),
+        explain=True,
+        rewrite=True,
+        query={"match": {"summary": {"query": "сарадња", "analyzer": "text_search_sr"}}},
+    )
+    clauses = response["explanations"][0]["explanation"].replace("Synonym(", "").replace(")", "").split()
+    assert "summary:saradnj" in clauses
+    assert len(clauses) == len(set(clauses)), clauses
+
+
 def test_function_words_are_dropped_in_every_script_and_spelling(elasticsearch):
     assert terms(elasticsearch, "sr", "програм у селима и за децу") == terms(
         elasticsearch, "sr", "program selima decu"
