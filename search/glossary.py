@@ -47,6 +47,15 @@ SHARED_BEGINNING = 4
 VOCABULARY_CACHE = 500_000
 
 
+def begin_alike(word, other):
+    """Whether two words that share a dictionary form are forms of one word, not two words that
+    the lemmatiser reduces to one: their first MIN_STEM letters (all of the shorter's, if
+    shorter) are the same. "kulturnog" is "kulturni"; "radimo" (we work) is not "radio", whose
+    dictionary form the lemmatiser takes for the verb's."""
+    shared = min(MIN_STEM, len(word), len(other))
+    return word[:shared] == other[:shared]
+
+
 def stems(word, longest_ending):
     """The word, then the word without its last letter, and so on, shortest ending first."""
     return [word[: len(word) - cut] for cut in range(longest_ending + 1) if len(word) - cut >= MIN_STEM]
@@ -158,11 +167,20 @@ class ReaderGlossary:
 
     def term_for(self, word):
         """The glossary's own way of writing ``word``, or None when it has no entry for it."""
+        return self.term_of_form(word) or self.term_of_stem(word)
+
+    def term_of_form(self, word):
+        """The term ``word`` is, as written or in its dictionary form."""
         if word in self.typed:
             return word
         for key in self.keys(word):
-            if key in self.words:
-                return self.words[key]
+            term = self.words.get(key)
+            if term is not None and begin_alike(comparable(word), comparable(term)):
+                return term
+        return None
+
+    def term_of_stem(self, word):
+        """The term whose stem ``word`` begins with, its ending aside."""
         for stem in stems(comparable(word), TYPED_ENDING):
             if stem in self.stems:
                 return self.stems[stem]
@@ -295,7 +313,89 @@ def in_glossary_terms(words, reader_code):
                 break
         else:
             word = words[position]
-            term = term_of_word(word, reader_code)
+            term = (
+                glossary.term_of_form(word)
+                or glossary_word_meant(word, reader_code)
+                or glossary.term_of_stem(word)
+            )
             written.append((term or word, term is not None))
             position += 1
     return written
+
+
+# A query word unknown to the glossary and to the lemmatiser is read as a glossary word one letter
+# away from it (a letter missing, extra, wrong or two swapped: "zagovranje", "particpatory"), if
+# one such word alone is, and both are at least this long: shorter words are too often another
+# word one letter away.
+MISTYPED_MIN_LENGTH = 6
+
+
+@cache
+def one_letter_out():
+    """Each single-word glossary term of any reader (``comparable``) and each of its spellings
+    with one letter left out → the terms (``comparable``)."""
+    spellings = {}
+    for reader_code in LEMMATISER_LANGUAGES:
+        for key, term in reader_glossary(reader_code).words.items():
+            if len(key) >= MISTYPED_MIN_LENGTH and key == comparable(term):
+                for spelling in {key, *without_one_letter(key)}:
+                    spellings.setdefault(spelling, set()).add(key)
+    return spellings
+
+
+# Where letters are on QWERTY and QWERTZ keyboards (the region's Cyrillic layouts put their letters
+# on the same keys as their Latin ones), by row and column.
+KEY_POSITIONS = {
+    letter: (row, column)
+    for layout in (("qwertyuiop", "asdfghjkl", "zxcvbnm"), ("qwertzuiop", "asdfghjkl", "yxcvbnm"))
+    for row, keys in enumerate(layout)
+    for column, letter in enumerate(keys)
+}
+VOWELS = set("aeiou")
+
+
+def keys_apart(one, other):
+    """Whether one letter may have been typed for the other: keys side by side or one row apart,
+    or two vowels (a sound misheard rather than a key missed)."""
+    if one in VOWELS and other in VOWELS:
+        return True
+    if one not in KEY_POSITIONS or other not in KEY_POSITIONS:
+        return False
+    (row, column), (other_row, other_column) = KEY_POSITIONS[one], KEY_POSITIONS[other]
+    return abs(row - other_row) <= 1 and abs(column - other_column) <= 1
+
+
+def one_slip_apart(typed, word):
+    """Whether ``typed`` is ``word`` with one slip: a letter left out or added, two neighbouring
+    letters swapped, or one letter typed for a nearby key (``keys_apart``)."""
+    if len(typed) != len(word):
+        shorter, longer = sorted((typed, word), key=len)
+        return len(longer) == len(shorter) + 1 and shorter in without_one_letter(longer)
+    different = [position for position, (a, b) in enumerate(zip(typed, word)) if a != b]
+    if len(different) == 1:
+        return keys_apart(typed[different[0]], word[different[0]])
+    return len(different) == 2 and different[1] == different[0] + 1 and typed[different[0]] == word[different[1]]
+
+
+def without_one_letter(word):
+    return {word[:cut] + word[cut + 1 :] for cut in range(len(word))}
+
+
+@lru_cache(maxsize=VOCABULARY_CACHE)
+def glossary_word_meant(word, reader_code):
+    """The glossary term a mistyped word was meant to be, or None."""
+    typed = comparable(word)
+    if len(typed) < MISTYPED_MIN_LENGTH or simplemma.is_known(word, lang=(LEMMATISER_LANGUAGES[reader_code], "en")):
+        return None
+    spellings = one_letter_out()
+    words = reader_glossary(reader_code).words
+    candidates = {
+        words[key]
+        for spelling in {typed, *without_one_letter(typed)}
+        for key in spellings.get(spelling, ())
+        if key in words and one_slip_apart(typed, key)
+    }
+    concepts = concepts_of_terms(reader_code)
+    if len({frozenset(concepts.get(term, ())) for term in candidates}) != 1:
+        return None
+    return min(candidates)

@@ -12,6 +12,7 @@ from search.glossary import (
     glossary_alternatives,
     glossary_rules,
     in_glossary_terms,
+    one_slip_apart,
     synonym_rules,
     terms_of,
 )
@@ -44,6 +45,56 @@ def test_a_word_typed_without_diacritics_meets_its_glossary_line():
 
 def test_words_the_glossary_does_not_know_stay_as_typed():
     assert in_glossary_terms(["qwzxv", "kazalište"], "hr") == [("qwzxv", False), ("kazalište", True)]
+
+
+def test_a_word_is_not_read_as_another_that_the_lemmatiser_gives_the_same_dictionary_form():
+    """The lemmatiser takes "radio" for the past participle of "raditi" (to work): "radimo" (we
+    work) is not the radio's glossary line, nor does a page that says it name the radio."""
+    assert in_glossary_terms(["radimo"], "cnr") == [("radimo", False)]
+    assert not set(concepts_in_text("radimo i radili smo", "cnr")) & set(concepts_in_text("radio", "cnr"))
+    [(term, known)] = in_glossary_terms(["kulturnog"], "hr")
+    assert known and same_line("hr", term, "kulturni")
+
+
+@pytest.mark.parametrize(
+    ("reader", "typed", "meant"),
+    [
+        ("cnr", "zagovranje", "zagovaranje"),  # a letter left out
+        ("mk", "застапуавње", "застапување"),  # two letters swapped
+        ("bs", "radionca", "radionica"),  # not the radio's "radion", its first six letters
+        ("hr", "honarari", "honorari"),  # a vowel for another
+    ],
+)
+def test_a_mistyped_glossary_word_is_read_as_the_word_meant(reader, typed, meant):
+    [(term, known)] = in_glossary_terms([typed], reader)
+    assert known
+    assert term == meant or same_line(reader, term, meant)
+
+
+@pytest.mark.parametrize(
+    ("reader", "typed"),
+    [
+        ("hr", "plakata"),  # posters, one key far from Macedonian "платата" (the salary)
+        ("hr", "radnom"),  # too short to tell a slip from another word
+    ],
+)
+def test_a_word_one_letter_from_a_glossary_word_is_not_taken_for_it_without_a_slip(reader, typed):
+    assert in_glossary_terms([typed], reader) == [(typed, False)]
+
+
+@pytest.mark.parametrize(
+    ("typed", "word", "slip"),
+    [
+        ("zagovranje", "zagovaranje", True),
+        ("zagovaraje", "zagovaranje", True),
+        ("zagovarnaje", "zagovaranje", True),
+        ("zagovarsnje", "zagovaranje", True),  # s beside a
+        ("zagovarpnje", "zagovaranje", False),  # p far from a
+        ("zagovranej", "zagovaranje", False),  # two slips
+    ],
+)
+def test_one_slip_is_a_letter_left_out_added_swapped_or_a_nearby_key(typed, word, slip):
+    assert one_slip_apart(typed, word) is slip
 
 
 def test_a_page_and_a_query_in_other_languages_meet_in_a_concept():
