@@ -53,7 +53,7 @@ CONCEPT_WEIGHT = 3.0
 CONCEPT_MINIMUM_SHOULD_MATCH = "1<60%"
 # The query's words put into English by the equivalents learned from the translations
 # (search/lexicon.py), matched on English pages: chosen on both development sets (docs/search.md).
-LEARNED_WEIGHT = 5.0
+LEARNED_WEIGHT = 2.5
 
 
 @dataclass(frozen=True)

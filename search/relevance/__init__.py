@@ -3,8 +3,9 @@
 ``queries.toml`` is the development set the search is tuned on; ``queries2.toml`` a second one,
 written later by someone else, in words that avoid the titles', which the first set seldom did;
 ``holdout.toml`` was written separately, by someone who never saw the development sets, and is
-only used to check that the tuning generalises. All were judged by reading the demo content, never
-from what a search returned. A judgment grades one document — a page with all its translations,
+only used to check that the tuning generalises; ``holdout2.toml`` likewise, in session 13, by a
+writer who saw none of the other sets, after the first had been measured against for eight
+sessions. All were judged by reading the demo content, never from what a search returned. A judgment grades one document — a page with all its translations,
 named by its slug — from 3 (exactly what is sought) to 1 (marginal); unjudged documents count as
 0.
 
