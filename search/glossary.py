@@ -129,9 +129,23 @@ def comparable(word):
     return "".join(char for char in unicodedata.normalize("NFKD", latin) if not unicodedata.combining(char))
 
 
+# The lemmatiser's dictionaries are read from their compressed form rather than unpacked into
+# Python dictionaries: 22 MiB for the five languages instead of 167 in every worker, for lookups
+# about seven times slower, which the cache below mostly spares (docs/benchmarks.md).
+LEMMATISER_LOW_MEMORY = True
+
+
 @lru_cache(maxsize=VOCABULARY_CACHE)
 def dictionary_form(word, reader_code):
-    return simplemma.lemmatize(word, lang=(LEMMATISER_LANGUAGES[reader_code], "en"))
+    return simplemma.lemmatize(
+        word, lang=(LEMMATISER_LANGUAGES[reader_code], "en"), low_memory=LEMMATISER_LOW_MEMORY
+    )
+
+
+def lemmatiser_knows(word, reader_code):
+    return simplemma.is_known(
+        word, lang=(LEMMATISER_LANGUAGES[reader_code], "en"), low_memory=LEMMATISER_LOW_MEMORY
+    )
 
 
 @lru_cache(maxsize=VOCABULARY_CACHE)
@@ -385,7 +399,7 @@ def without_one_letter(word):
 def glossary_word_meant(word, reader_code):
     """The glossary term a mistyped word was meant to be, or None."""
     typed = comparable(word)
-    if len(typed) < MISTYPED_MIN_LENGTH or simplemma.is_known(word, lang=(LEMMATISER_LANGUAGES[reader_code], "en")):
+    if len(typed) < MISTYPED_MIN_LENGTH or lemmatiser_knows(word, reader_code):
         return None
     spellings = one_letter_out()
     words = reader_glossary(reader_code).words
