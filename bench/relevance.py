@@ -42,7 +42,12 @@ from search import engine, indexing, relevance
 from search.backends import DatabaseBackend, ElasticsearchBackend
 from search.params import SearchParams
 
-SETS = {"development": "queries", "development-2": "queries2", "held-out": "holdout", "held-out-2": "holdout2"}
+SETS = {
+    "development": "queries",
+    "development-2": "queries2",
+    "held-out": "holdout",
+    "held-out-2": "holdout2",
+}
 
 
 def searcher(backend):

@@ -130,8 +130,9 @@ def comparable(word):
 
 
 # The lemmatiser's dictionaries are read from their compressed form rather than unpacked into
-# Python dictionaries: 22 MiB for the five languages instead of 167 in every worker, for lookups
-# about seven times slower, which the cache below mostly spares (docs/benchmarks.md).
+# Python dictionaries: 23 MiB for the five languages instead of 158 in every process, for lookups
+# about seven times slower, which the cache below mostly spares: a page's document is built 7–13 %
+# slower (docs/benchmarks.md).
 LEMMATISER_LOW_MEMORY = True
 
 
@@ -337,10 +338,10 @@ def in_glossary_terms(words, reader_code):
     return written
 
 
-# A query word unknown to the glossary and to the lemmatiser is read as a glossary word one letter
-# away from it (a letter missing, extra, wrong or two swapped: "zagovranje", "particpatory"), if
-# one such word alone is, and both are at least this long: shorter words are too often another
-# word one letter away.
+# A query word unknown to the glossary and to the lemmatiser is read as the glossary word one slip
+# away from it (``one_slip_apart``: "zagovranje", "radionca"), if the words that near all name one
+# concept, and both are at least this long: shorter words are too often another word one letter
+# away.
 MISTYPED_MIN_LENGTH = 6
 
 
@@ -368,7 +369,7 @@ KEY_POSITIONS = {
 VOWELS = set("aeiou")
 
 
-def keys_apart(one, other):
+def keys_near(one, other):
     """Whether one letter may have been typed for the other: keys side by side or one row apart,
     or two vowels (a sound misheard rather than a key missed)."""
     if one in VOWELS and other in VOWELS:
@@ -381,14 +382,17 @@ def keys_apart(one, other):
 
 def one_slip_apart(typed, word):
     """Whether ``typed`` is ``word`` with one slip: a letter left out or added, two neighbouring
-    letters swapped, or one letter typed for a nearby key (``keys_apart``)."""
+    letters swapped, or one letter typed for a nearby key (``keys_near``)."""
     if len(typed) != len(word):
         shorter, longer = sorted((typed, word), key=len)
         return len(longer) == len(shorter) + 1 and shorter in without_one_letter(longer)
-    different = [position for position, (a, b) in enumerate(zip(typed, word)) if a != b]
+    different = [position for position, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
     if len(different) == 1:
-        return keys_apart(typed[different[0]], word[different[0]])
-    return len(different) == 2 and different[1] == different[0] + 1 and typed[different[0]] == word[different[1]]
+        return keys_near(typed[different[0]], word[different[0]])
+    if len(different) != 2:
+        return False
+    first, second = different
+    return second == first + 1 and typed[first] == word[second] and typed[second] == word[first]
 
 
 def without_one_letter(word):
