@@ -25,7 +25,7 @@ from elasticsearch.dsl import analyzer, char_filter, token_filter
 
 from translation.transliteration import MACEDONIAN_EXTRA, cyrillic_to_latin, latin_to_cyrillic
 
-from .glossary import WORD, dictionary_form, glossary_alternatives, reader_glossary, synonym_rules
+from .glossary import WORD, dictionary_form, glossary_alternatives, synonym_rules, term_of_query_word
 
 STOPWORDS_FOLDER = Path(__file__).resolve().parent / "stopwords"
 
@@ -180,14 +180,13 @@ def database_terms(text, reader_code):
     glossary equivalents for the reader, taken in turn from each word's, as many as the limit
     leaves room for."""
     alternatives = glossary_alternatives(reader_code)
-    glossary = reader_glossary(reader_code)
     words = content_words(text)
     terms = {}
     for word in words:
         lemma = dictionary_form(word, reader_code).lower()
         for form in (word, cyrillic_to_latin(word), latin_to_cyrillic(word), lemma, cyrillic_to_latin(lemma)):
             terms.setdefault(form, None)
-    equivalents = [sorted(alternatives.get(glossary.term_for(word), ())) for word in words]
+    equivalents = [sorted(alternatives.get(term_of_query_word(word, reader_code), ())) for word in words]
     for turn in zip_longest(*equivalents):
         for form in turn:
             if form is not None:

@@ -311,6 +311,15 @@ def completions(beginning, reader_code, limit):
     return [term for term in chosen.values() if term is not None][:limit]
 
 
+def term_of_query_word(word, reader_code):
+    """The glossary term a query's word is, in any form, mistyped (``glossary_word_meant``) or
+    with another ending; None when the glossary does not know it."""
+    glossary = reader_glossary(reader_code)
+    return (
+        glossary.term_of_form(word) or glossary_word_meant(word, reader_code) or glossary.term_of_stem(word)
+    )
+
+
 def in_glossary_terms(words, reader_code):
     """(written, known) for the words (function words already dropped): each written as the
     reader's glossary writes it when the glossary has it in another form, two or three words that
@@ -328,11 +337,7 @@ def in_glossary_terms(words, reader_code):
                 break
         else:
             word = words[position]
-            term = (
-                glossary.term_of_form(word)
-                or glossary_word_meant(word, reader_code)
-                or glossary.term_of_stem(word)
-            )
+            term = term_of_query_word(word, reader_code)
             written.append((term or word, term is not None))
             position += 1
     return written
