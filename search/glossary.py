@@ -114,13 +114,21 @@ def terms_of(rule):
 
 @cache
 def glossary_alternatives(reader_code):
-    """Single word → the other single words the reader's glossary lines give it."""
-    alternatives = {}
+    """Single word → the single words of the reader's glossary lines that list it (itself too).
+    A word of one line gets that line's set, one object shared by its words and every reader."""
+    lines_of = {}
     for rule in glossary_rules(reader_code):
-        single = {term for term in terms_of(rule) if " " not in term}
-        for term in single:
-            alternatives.setdefault(term, set()).update(single)
-    return alternatives
+        words = single_words_of(rule)
+        for term in words:
+            lines_of.setdefault(term, []).append(words)
+    return {
+        term: lines[0] if len(lines) == 1 else frozenset().union(*lines) for term, lines in lines_of.items()
+    }
+
+
+@cache
+def single_words_of(rule):
+    return frozenset(term for term in terms_of(rule) if " " not in term)
 
 
 def comparable(word):
@@ -226,13 +234,19 @@ class ReaderGlossary:
 
 @cache
 def concepts_of_terms(reader_code):
-    """Glossary term → the numbers of the glossary lines (concepts) that list it for this reader."""
-    concepts = {}
+    """Glossary term → the numbers of the glossary lines (concepts) that list it for this reader,
+    each set of numbers one object, shared by its terms and by every reader."""
+    numbers = {}
     for number, (readers, rule) in enumerate(read_glossary()):
         if readers is None or reader_code in readers:
             for term in terms_of(rule):
-                concepts.setdefault(term, set()).add(number)
-    return concepts
+                numbers.setdefault(term, []).append(number)
+    return {term: concept_numbers(tuple(found)) for term, found in numbers.items()}
+
+
+@cache
+def concept_numbers(numbers):
+    return frozenset(numbers)
 
 
 @lru_cache(maxsize=VOCABULARY_CACHE)
