@@ -138,9 +138,9 @@ def comparable(word):
 
 
 # The lemmatiser's dictionaries are read from their compressed form rather than unpacked into
-# Python dictionaries: 23 MiB for the five languages instead of 158 in every process, for lookups
-# about seven times slower, which the cache below mostly spares: a page's document is built 7–13 %
-# slower (docs/benchmarks.md).
+# Python dictionaries: 23 MiB for the five languages instead of 168 in every process, for lookups
+# about seven times slower, which the cache below spares: documents are built as fast, within the
+# machine's noise (bench/lemmatiser.py, docs/benchmarks.md).
 LEMMATISER_LOW_MEMORY = True
 
 
