@@ -366,12 +366,13 @@ MISTYPED_MIN_LENGTH = 6
 
 @cache
 def one_letter_out():
-    """Each single-word glossary term of any reader (``comparable``) and each of its spellings
-    with one letter left out → the terms (``comparable``)."""
+    """Each single-word glossary term of any line (``comparable``) and each of its spellings with
+    one letter left out → the terms (``comparable``)."""
     spellings = {}
-    for reader_code in LEMMATISER_LANGUAGES:
-        for key, term in reader_glossary(reader_code).words.items():
-            if len(key) >= MISTYPED_MIN_LENGTH and key == comparable(term):
+    for _readers, rule in read_glossary():
+        for term in terms_of(rule):
+            key = comparable(term)
+            if len(key) >= MISTYPED_MIN_LENGTH and len(WORD.findall(term)) == 1:
                 for spelling in {key, *without_one_letter(key)}:
                     spellings.setdefault(spelling, set()).add(key)
     return spellings
