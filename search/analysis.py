@@ -125,6 +125,8 @@ def _text_analyzers(locale_code):
         index_filters = ["lowercase", stop_filter(locale_code), *STEMMERS[locale_code], *script_folding]
     char_filters = ["html_strip", macedonian_letters]
     text = analyzer("text_index", tokenizer="standard", char_filter=char_filters, filter=index_filters)
+    # A word's glossary forms that stem alike ("сарадња", "saradnje" …) leave one term, not one
+    # per form, each counted again by the query.
     searches = {
         reader: analyzer(
             search_analyzer_name(reader),
