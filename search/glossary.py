@@ -325,6 +325,7 @@ def completions(beginning, reader_code, limit):
     return [term for term in chosen.values() if term is not None][:limit]
 
 
+@lru_cache(maxsize=VOCABULARY_CACHE)
 def term_of_query_word(word, reader_code):
     """The glossary term a query's word is, in any form, mistyped (``glossary_word_meant``) or
     with another ending; None when the glossary does not know it."""
