@@ -25,7 +25,14 @@ from elasticsearch.dsl import analyzer, char_filter, token_filter
 
 from translation.transliteration import MACEDONIAN_EXTRA, cyrillic_to_latin, latin_to_cyrillic
 
-from .glossary import WORD, dictionary_form, glossary_alternatives, synonym_rules, term_of_query_word
+from .glossary import (
+    WORD,
+    dictionary_form,
+    glossary_alternatives,
+    meant_spelling,
+    synonym_rules,
+    term_of_query_word,
+)
 
 STOPWORDS_FOLDER = Path(__file__).resolve().parent / "stopwords"
 
@@ -177,17 +184,22 @@ def content_words(text):
 
 def database_terms(text, reader_code):
     """The words of a query as the database fallback searches for them, any of them matching: the
-    function words dropped, each word in both scripts and in its dictionary form (the database
-    has no stemmer for the region's languages: "umjetnicima" also looks for "umjetnik"), then
-    glossary equivalents for the reader, taken in turn from each word's, as many as the limit
-    leaves room for."""
+    function words dropped, each word in both scripts, as meant when typed without diacritics
+    (``meant_spelling``) and in its dictionary form (the database has no stemmer for the region's
+    languages: "umjetnicima" also looks for "umjetnik"), then glossary equivalents for the
+    reader, taken in turn from each word's, as many as the limit leaves room for."""
     alternatives = glossary_alternatives(reader_code)
     words = content_words(text)
     terms = {}
     for word in words:
-        lemma = dictionary_form(word, reader_code).lower()
-        for form in (word, cyrillic_to_latin(word), latin_to_cyrillic(word), lemma, cyrillic_to_latin(lemma)):
-            terms.setdefault(form, None)
+        meant = meant_spelling(word, reader_code)
+        lemma = dictionary_form(meant, reader_code).lower()
+        for form in (word, meant, lemma):
+            for written in (form, cyrillic_to_latin(form), latin_to_cyrillic(form)):
+                # A dictionary form that is a function word says nothing of the subject ("dhenave",
+                # data, is also a form of "dhe", and, which every Albanian page has).
+                if written not in function_words():
+                    terms.setdefault(written, None)
     equivalents = [sorted(alternatives.get(term_of_query_word(word, reader_code), ())) for word in words]
     for turn in zip_longest(*equivalents):
         for form in turn:

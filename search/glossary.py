@@ -17,13 +17,15 @@ concepts of a query's words meet them there, whatever language either is written
 import re
 import unicodedata
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
+from itertools import product
 from pathlib import Path
 
 import simplemma
 
-from translation.transliteration import cyrillic_to_latin
+from translation.transliteration import cyrillic_to_latin, latin_to_cyrillic
 
 GLOSSARY_PATH = Path(__file__).resolve().parent / "glossary.txt"
 GLOSSARY_TAG = re.compile(r"^\[(?P<readers>[a-z -]+)\]\s*(?P<rule>.+)$")
@@ -147,20 +149,104 @@ LEMMATISER_LOW_MEMORY = True
 @lru_cache(maxsize=VOCABULARY_CACHE)
 def dictionary_form(word, reader_code):
     return simplemma.lemmatize(
-        word, lang=(LEMMATISER_LANGUAGES[reader_code], "en"), low_memory=LEMMATISER_LOW_MEMORY
+        lemmatiser_spelling(word, reader_code),
+        lang=(LEMMATISER_LANGUAGES[reader_code], "en"),
+        low_memory=LEMMATISER_LOW_MEMORY,
     )
 
 
 def lemmatiser_knows(word, reader_code):
     return simplemma.is_known(
-        word, lang=(LEMMATISER_LANGUAGES[reader_code], "en"), low_memory=LEMMATISER_LOW_MEMORY
+        lemmatiser_spelling(word, reader_code),
+        lang=(LEMMATISER_LANGUAGES[reader_code], "en"),
+        low_memory=LEMMATISER_LOW_MEMORY,
     )
+
+
+def lemmatiser_spelling(word, reader_code):
+    """Serbo-Croatian in Latin letters when the lemmatiser knows it so: its Cyrillic dictionary is
+    the smaller, and gives one word in twenty another dictionary form than its Latin spelling gets
+    ("мали": "mal", "mali": "mali"), so that a query typed in one script missed what the other
+    finds."""
+    if LEMMATISER_LANGUAGES[reader_code] != "hbs":
+        return word
+    latin = cyrillic_to_latin(word)
+    if latin != word and simplemma.is_known(latin, lang=("hbs",), low_memory=LEMMATISER_LOW_MEMORY):
+        return latin
+    return word
+
+
+# The letters a reader of each lemmatiser language types, on a keyboard without them, for the
+# letters with diacritics (and Macedonian's own letters, when Macedonian is typed in Latin ones).
+PLAIN_LETTERS = {
+    "hbs": {"c": ("č", "ć"), "s": ("š",), "z": ("ž",), "dj": ("đ",)},
+    "sl": {"c": ("č",), "s": ("š",), "z": ("ž",)},
+    "mk": {"c": ("č",), "s": ("š",), "z": ("ž",), "gj": ("ѓ",), "kj": ("ќ",), "dz": ("ѕ",)},
+    "sq": {"e": ("ë",), "c": ("ç",)},
+}
+# A word with more ways of being respelt than this is left as typed.
+MAX_RESPELLINGS = 64
+
+
+def respellings(word, reader_code):
+    """The spellings a word typed without diacritics (or Macedonian typed in Latin letters) may
+    stand for, those with fewer letters changed first; not the word itself."""
+    letters = PLAIN_LETTERS.get(LEMMATISER_LANGUAGES[reader_code])
+    if not letters or not word.isascii():
+        return []
+    choices = []
+    position = 0
+    while position < len(word):
+        pair = word[position : position + 2]
+        unit = pair if pair in letters else word[position]
+        choices.append((unit, *letters.get(unit, ())))
+        position += len(unit)
+    count = 1
+    for options in choices:
+        count *= len(options)
+    if count > MAX_RESPELLINGS:
+        return []
+    typed = [options[0] for options in choices]
+
+    def letters_changed(units):
+        return sum(unit != as_typed for unit, as_typed in zip(units, typed, strict=True))
+
+    written = ["".join(units) for units in sorted(product(*choices), key=letters_changed)[1:]]
+    if LEMMATISER_LANGUAGES[reader_code] == "mk":
+        written = [latin_to_cyrillic(spelling) for spelling in [word, *written]]
+    return written
+
+
+@lru_cache(maxsize=VOCABULARY_CACHE)
+def meant_spelling(word, reader_code):
+    """The word a reader meant, as the lemmatiser knows it: typed without diacritics
+    ("cuvanje": "čuvanje"; "artistet": "artistët") or Macedonian in Latin letters ("mesecite":
+    "месеците"). Of several known spellings, one whose dictionary form most of them share; the
+    word itself when the lemmatiser knows it or none of its respellings. Each part of a word
+    with hyphens on its own ("gragjansko-javno": "граѓанско-јавно")."""
+    if "-" in word:
+        return "-".join(meant_spelling(part, reader_code) for part in word.split("-"))
+    if lemmatiser_knows(word, reader_code):
+        return word
+    known = [
+        spelling for spelling in respellings(word, reader_code) if lemmatiser_knows(spelling, reader_code)
+    ]
+    if not known:
+        return word
+    lemmas = Counter(dictionary_form(spelling, reader_code) for spelling in known)
+    most_shared = lemmas.most_common(1)[0][0]
+    return next(spelling for spelling in known if dictionary_form(spelling, reader_code) == most_shared)
 
 
 @lru_cache(maxsize=VOCABULARY_CACHE)
 def phrase_word_key(word, reader_code):
     """How a word is compared within a glossary term of several words: its dictionary form."""
     return comparable(dictionary_form(word, reader_code))
+
+
+def query_word_key(word, reader_code):
+    """How a query's word is compared with a page's words (``phrase_word_key``), read as meant."""
+    return phrase_word_key(meant_spelling(word, reader_code), reader_code)
 
 
 @dataclass
@@ -331,7 +417,9 @@ def term_of_query_word(word, reader_code):
     with another ending; None when the glossary does not know it."""
     glossary = reader_glossary(reader_code)
     return (
-        glossary.term_of_form(word) or glossary_word_meant(word, reader_code) or glossary.term_of_stem(word)
+        glossary.term_of_form(meant_spelling(word, reader_code))
+        or glossary_word_meant(word, reader_code)
+        or glossary.term_of_stem(word)
     )
 
 
@@ -345,7 +433,9 @@ def in_glossary_terms(words, reader_code):
     while position < len(words):
         for length in (3, 2):
             following = words[position : position + length]
-            phrase = len(following) == length and glossary.phrase_for(following)
+            phrase = len(following) == length and glossary.phrase_for(
+                [meant_spelling(word, reader_code) for word in following]
+            )
             if phrase:
                 written.append((phrase, True))
                 position += length

@@ -22,7 +22,7 @@ from django.db import transaction
 
 from .analysis import content_words
 from .documents import Relations, document_for, indexed_models, text_of
-from .glossary import phrase_word_key
+from .glossary import phrase_word_key, query_word_key
 from .models import LearnedEquivalent
 
 PIVOT = "en"
@@ -152,5 +152,5 @@ def english_words(words, reader_code):
     if group is None:
         return []
     equivalents = _equivalents(group)
-    found = (equivalents.get(phrase_word_key(word, reader_code)) for word in words)
+    found = (equivalents.get(query_word_key(word, reader_code)) for word in words)
     return list(dict.fromkeys(word for word in found if word))

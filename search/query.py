@@ -22,7 +22,7 @@ from .glossary import (
     completions,
     concepts_of_query_terms,
     in_glossary_terms,
-    phrase_word_key,
+    query_word_key,
 )
 from .indexes import alias_name, all_aliases
 from .params import FACET_FIELDS
@@ -168,7 +168,7 @@ def text_query(text, reader):
         Q(
             "match",
             lemmas={
-                "query": " ".join(phrase_word_key(word, reader) for word in content),
+                "query": " ".join(query_word_key(word, reader) for word in content),
                 "minimum_should_match": MINIMUM_SHOULD_MATCH,
             },
         ),

@@ -12,7 +12,9 @@ from search.glossary import (
     glossary_alternatives,
     glossary_rules,
     in_glossary_terms,
+    meant_spelling,
     one_slip_apart,
+    query_word_key,
     synonym_rules,
     terms_of,
 )
@@ -41,6 +43,35 @@ def test_an_inflected_word_meets_its_glossary_line(reader, typed, listed):
 def test_a_word_typed_without_diacritics_meets_its_glossary_line():
     [(term, known)] = in_glossary_terms(["kazalistima"], "hr")
     assert known and same_line("hr", term, "kazalište")
+
+
+@pytest.mark.parametrize(
+    ("reader", "typed", "meant"),
+    [
+        ("hr", "cuvanje", "čuvanje"),
+        ("bs", "gradjanski", "građanski"),  # đ typed as dj
+        ("sq", "artistet", "artistët"),
+        ("mk", "mesecite", "месеците"),  # Macedonian in Latin letters
+        ("mk", "gragjansko-javno", "граѓанско-јавно"),  # each part of a word with a hyphen
+        ("hr", "kuca", "kuca"),  # a word in its own right ("knocks"), not respelt
+        ("sq", "qwzxvet", "qwzxvet"),  # no respelling is a word either
+    ],
+)
+def test_a_query_word_typed_without_diacritics_is_read_as_meant(reader, typed, meant):
+    assert meant_spelling(typed, reader) == meant
+
+
+def test_a_query_word_typed_without_diacritics_or_in_the_other_script_meets_the_pages_words():
+    """Compared with a page's words by dictionary form, as ``lemmas`` are indexed: a word typed
+    without diacritics ("banoret") is no longer a word of its own, nor one typed in the other
+    script, whose dictionary the lemmatiser reads otherwise ("мали": "mal")."""
+    assert query_word_key("banoret", "sq") == dictionary_forms("banorët", "sq") == "banor"
+    assert query_word_key("finansiska", "mk") == dictionary_forms("финансиските", "mk")
+    assert query_word_key("мали", "sr") == query_word_key("mali", "sr") == dictionary_forms("малих", "sr")
+
+
+def test_a_function_word_is_not_searched_for_as_a_words_dictionary_form():
+    assert "dhe" not in database_terms("mbrojtja e te dhenave", "sq")
 
 
 def test_words_the_glossary_does_not_know_stay_as_typed():
