@@ -497,6 +497,8 @@ def run_search(params):
         result.read_by(params.locale)
     if not degraded and index_has_settled():
         cache.set(key, response, KEPT_ANSWER_SECONDS)
+    else:
+        answer_not_to_keep()
     return response
 
 

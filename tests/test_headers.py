@@ -96,6 +96,26 @@ def test_the_home_page_is_sent_gzipped_to_browsers_that_ask(client):
     assert len(packed.content) < len(plain.content) / 3
 
 
+def test_a_page_every_reader_is_sent_alike_is_compressed_once(client):
+    """Django adds random bytes to every compressed response: the same bytes twice were kept."""
+    first = client.get(HOME, headers={"accept-encoding": "gzip"})
+    again = client.get(HOME, headers={"accept-encoding": "gzip"})
+    assert again.content == first.content
+    assert gzip.decompress(again.content) == client.get(HOME).content
+    assert again["ETag"] == first["ETag"] and again["ETag"].startswith('W/"')
+    assert again["Content-Length"] == str(len(again.content))
+
+
+def test_a_page_with_a_form_is_compressed_for_each_reader(client):
+    """Its form's CSRF token is masked afresh for every response."""
+    practices = GoodPracticePage.objects.live().filter(locale__language_code="en")
+    url = practices.exclude(organisation__email="", organisation__enquiries_email="").first().url
+    first = client.get(url, headers={"accept-encoding": "gzip"})
+    again = client.get(url, headers={"accept-encoding": "gzip"})
+    assert b"csrfmiddlewaretoken" in gzip.decompress(again.content)
+    assert again.content != first.content
+
+
 def test_anonymous_pages_are_revalidated_and_answered_304_when_unchanged(client):
     response = client.get(HOME)
     assert response["Cache-Control"] == "no-cache"

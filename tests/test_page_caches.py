@@ -160,7 +160,24 @@ def test_logged_in_people_get_pages_built_for_them_and_nothing_of_theirs_is_kept
     assert b"wagtail-userbar" not in client.get(url).content
 
 
-def test_search_pages_follow_their_index_and_are_never_kept(client, database_search):
+def test_a_search_page_asked_again_is_answered_from_the_page_cache(client, database_search):
+    index_settled()
+    built, from_cache = answered_from_cache(client, "/en/search/?q=festival")
+    assert built.status_code == 200 and not from_cache
+    kept, from_cache = answered_from_cache(client, "/en/search/?q=festival")
+    assert from_cache and kept.content == built.content
+
+
+def test_a_search_page_is_not_kept_before_the_index_can_show_the_latest_change(
+    client, database_search, settings
+):
+    settings.SEARCH_INDEX_REFRESH_INTERVAL = "1h"
+    client.get("/en/search/?q=festival")
+    assert not answered_from_cache(client, "/en/search/?q=festival")[1]
+
+
+def test_a_search_page_answered_without_the_engine_is_not_kept(client, engine_unreachable):
+    index_settled()
     client.get("/en/search/?q=festival")
     assert not answered_from_cache(client, "/en/search/?q=festival")[1]
 

@@ -2,12 +2,14 @@
 public pages'), its Permissions-Policy, its compression and how it may be cached; and the document
 downloads' headers put right."""
 
+from collections import OrderedDict
 from contextlib import suppress
 from functools import cache
+from threading import Lock
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
-from django.middleware.gzip import GZipMiddleware
+from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
 from wagtail.documents import get_document_model
@@ -17,6 +19,8 @@ from home.inline_styles import inline_style_sources
 
 # Types worth compressing; images, PDFs, ZIPs and office files are compressed already.
 COMPRESSIBLE_TYPES = ("text/", "application/json", "application/xml", "application/atom+xml")
+# Pages whose compressed bytes each worker keeps (about 10 KiB each).
+COMPRESSED_PAGES_KEPT = 500
 
 
 @cache
@@ -64,16 +68,50 @@ class PermissionsPolicyMiddleware:
 
 class CompressTextMiddleware(GZipMiddleware):
     """Django's gzip, for text only: downloads keep their Content-Length and are not packed twice.
+    A page that every reader is sent alike (``same_for_everyone``: page_cache.py) is compressed
+    once in each worker, and its compressed bytes sent again while its ETag is the same.
 
     BREACH (guessing a secret from the compressed size of pages that reflect the attacker's input
     next to it) is answered by Django's CSRF protection itself: the CSRF token in a form is masked
     with fresh random bytes on every response, so it never repeats for compression to reveal. The
     public pages carry no secret at all; the admin's forms carry only masked tokens."""
 
+    def __init__(self, get_response):
+        super().__init__(get_response)
+        self.compressed = OrderedDict()
+        self.lock = Lock()
+
     def process_response(self, request, response):
         if not response.get("Content-Type", "").startswith(COMPRESSIBLE_TYPES):
             return response
-        return super().process_response(request, response)
+        etag = response.get("ETag", "")
+        reusable = etag.startswith('"') and response.status_code == 200
+        reusable = reusable and getattr(response, "same_for_everyone", False)
+        compressed = self.recall(etag) if reusable else None
+        if compressed is None or not re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+            response = super().process_response(request, response)
+            if reusable and response.get("Content-Encoding") == "gzip":
+                self.remember(etag, response.content)
+            return response
+        patch_vary_headers(response, ("Accept-Encoding",))
+        response.content = compressed
+        response.headers["Content-Length"] = str(len(compressed))
+        response.headers["ETag"] = f"W/{etag}"
+        response.headers["Content-Encoding"] = "gzip"
+        return response
+
+    def recall(self, etag):
+        with self.lock:
+            compressed = self.compressed.get(etag)
+            if compressed is not None:
+                self.compressed.move_to_end(etag)
+            return compressed
+
+    def remember(self, etag, compressed):
+        with self.lock:
+            self.compressed[etag] = compressed
+            if len(self.compressed) > COMPRESSED_PAGES_KEPT:
+                self.compressed.popitem(last=False)
 
 
 class CacheControlMiddleware:

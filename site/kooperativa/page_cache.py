@@ -5,10 +5,10 @@ or two, until anything on the site changes.
 A page is kept under the content version (practices/content_version.py), so a published change is
 seen at once and nothing needs forgetting; and under the day, because the workshop listings split
 what is still to come from what has been. Only the pages of the views named in ``KEPT_VIEWS`` are
-kept (the search follows its index, not the content version), only as an anonymous reader asked for
-them with GET, and only when the answer is the same for every such reader: a 200 in HTML that sets no
-cookie, uses no CSRF token (a password-protected page's form does) and was made with every service
-answering (``answer_may_be_kept``). The enquiry form's per-reader fields are filled in for every
+kept, only as an anonymous reader asked for them with GET, and only when the answer is the same for
+every such reader: a 200 in HTML that sets no cookie, uses no CSRF token (a password-protected page's
+form does) and was made with every service answering and, for the search page, with the index up to
+date (``answer_may_be_kept``). The enquiry form's per-reader fields are filled in for every
 response as it leaves, kept or not (enquiries/protection.py)."""
 
 import hashlib
@@ -21,10 +21,14 @@ from django.utils import timezone
 from enquiries.protection import fill_form_tokens
 from practices.content_version import content_version
 from practices.per_request import answer_may_be_kept
+from search.backends import KEPT_ANSWER_SECONDS
 
 from .headers import is_admin
 
-KEPT_VIEWS = {"wagtail_serve", "untranslated", "region_map"}
+KEPT_VIEWS = {"wagtail_serve", "untranslated", "region_map", "search"}
+# Views whose pages are kept for less than PAGE_CACHE_SECONDS: the search page as long as the
+# search's own answers.
+KEPT_AT_MOST = {"search": KEPT_ANSWER_SECONDS}
 
 
 class PageCacheMiddleware:
@@ -34,15 +38,16 @@ class PageCacheMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         key = getattr(request, "page_cache_key", None)
-        if (
-            key is not None
-            and not getattr(response, "from_page_cache", False)
-            and _is_the_same_for_everyone(request, response)
-        ):
+        from_cache = getattr(response, "from_page_cache", False)
+        keepable = key is not None and (from_cache or _is_the_same_for_everyone(request, response))
+        if keepable and not from_cache:
             kept = (response.content, dict(response.headers), getattr(request, "inline_style_sources", []))
-            caches["pages"].set(key, kept, settings.PAGE_CACHE_SECONDS)
+            caches["pages"].set(key, kept, _seconds_to_keep(request.resolver_match.url_name))
         if not response.streaming and response.get("Content-Type", "").startswith("text/html"):
-            response.content = fill_form_tokens(request, response.content)
+            filled = fill_form_tokens(request, response.content)
+            # Without a form's tokens, every reader is sent the same bytes: compressed once.
+            response.same_for_everyone = keepable and filled is response.content
+            response.content = filled
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -68,6 +73,10 @@ def _may_be_answered_from_cache(request):
         and not is_admin(request)
         and not request.user.is_authenticated
     )
+
+
+def _seconds_to_keep(view_name):
+    return min(settings.PAGE_CACHE_SECONDS, KEPT_AT_MOST.get(view_name, settings.PAGE_CACHE_SECONDS))
 
 
 def _is_the_same_for_everyone(request, response):
