@@ -49,7 +49,7 @@ UNKEEPABLE = "unkeepable"
 
 def answer_not_to_keep():
     """Says that this request's answer must not be kept for other readers: it was made without a
-    service that failed, or from a search index that has not yet taken in the latest change."""
+    service that failed, or is not worth keeping (a search page asked for the first time)."""
     served = _served.get()
     if served is not None:
         served[1][UNKEEPABLE] = True

@@ -490,6 +490,7 @@ def run_search(params):
     key = _answer_key(params)
     kept = cache.get(key)
     if kept is not None:
+        kept.asked_before = True
         return kept
     response, degraded = _with_fallback(lambda backend: backend.search(params))
     response.degraded = degraded
@@ -497,8 +498,6 @@ def run_search(params):
         result.read_by(params.locale)
     if not degraded and index_has_settled():
         cache.set(key, response, KEPT_ANSWER_SECONDS)
-    else:
-        answer_not_to_keep()
     return response
 
 

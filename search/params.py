@@ -212,6 +212,8 @@ class SearchResponse:
     suggestion: str | None
     backend: str
     degraded: bool = False
+    # Whether it was kept from an earlier asking of the same search (``backends.run_search``).
+    asked_before: bool = False
 
     @property
     def num_pages(self):

@@ -6,6 +6,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
 from practices.language_versions import reader_content_language
+from practices.per_request import answer_not_to_keep
 
 from . import openapi
 from .analysis import content_words
@@ -20,6 +21,10 @@ def search_page(request):
     """The knowledge search in the active language; malformed parameters are ignored and named."""
     locale = reader_content_language()
     response = run_search(parse(request.GET, locale))
+    if not response.asked_before:
+        # Most searches are asked once: the page is kept from the second asking on, so the long
+        # tail of words asked once writes no page to the cache.
+        answer_not_to_keep()
     labels = facet_labels(locale)
     for result in response.results:
         result.type_label = TYPE_LABELS.get(result.type, "")

@@ -7,9 +7,9 @@ seen at once and nothing needs forgetting; and under the day, because the worksh
 what is still to come from what has been. Only the pages of the views named in ``KEPT_VIEWS`` are
 kept, only as an anonymous reader asked for them with GET, and only when the answer is the same for
 every such reader: a 200 in HTML that sets no cookie, uses no CSRF token (a password-protected page's
-form does) and was made with every service answering and, for the search page, with the index up to
-date (``answer_may_be_kept``). The enquiry form's per-reader fields are filled in for every
-response as it leaves, kept or not (enquiries/protection.py)."""
+form does) and was made with every service answering (``answer_may_be_kept``); a search page from
+its second asking on, once its answer is kept (search/views.py). The enquiry form's per-reader
+fields are filled in for every response as it leaves, kept or not (enquiries/protection.py)."""
 
 import hashlib
 
