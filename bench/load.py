@@ -20,12 +20,16 @@ Everything it started stops when it ends. Results are printed as Markdown for do
     dropdb -h 127.0.0.1 -p 5433 -U postgres kooperativa_loadbench
 
 ``--quick`` runs each step for 5 seconds and the memory run for 500 requests, to check it works.
+``--fresh-searches`` makes every search's address one never asked before, so that each is searched
+afresh: the mix repeats a few searches, which the site keeps, while a real site's searches have a
+long tail of words asked once.
 """
 # ruff: noqa: S603 - it runs this checkout's own commands, servers and scripts
 
 import argparse
 import asyncio
 import ipaddress
+import itertools
 import json
 import os
 import random
@@ -124,6 +128,12 @@ def arguments():
     parser.add_argument("--memory-requests", type=int, default=10_000, help="requests of the memory run")
     parser.add_argument(
         "--redis", action="store_true", help="a redis-server of its own as the cache (REDIS_URL)"
+    )
+    parser.add_argument(
+        "--fresh-searches",
+        action="store_true",
+        help="every search as never asked before (a parameter the search ignores makes each address "
+        "new), so no kept answer or page serves it",
     )
     parser.add_argument("--quick", action="store_true", help="5 s steps and a 500-request memory run")
     parser.add_argument("--seed", type=int, default=2026)
@@ -299,7 +309,11 @@ def percentile(values, share):
     )
 
 
-async def drive(base, urls, clients, seconds=None, requests=None):
+# Numbers that make each search's address new (``--fresh-searches``), over all the steps.
+FRESH = itertools.count()
+
+
+async def drive(base, urls, clients, seconds=None, requests=None, fresh_searches=False):
     """``clients`` readers, each asking for the next address as soon as it has the last answer,
     until the time or the number of requests is up."""
     run = Run()
@@ -318,6 +332,8 @@ async def drive(base, urls, clients, seconds=None, requests=None):
                     return
                 url = urls[position % len(urls)]
                 position += 1
+                if fresh_searches and "q=" in url:
+                    url = f"{url}&fresh={next(FRESH)}"
                 started = time.perf_counter()
                 try:
                     async with session.get(url, allow_redirects=False) as response:
@@ -424,11 +440,14 @@ def benchmark(args, environment, urls, found, folder):
         rows = []
         for clients in args.clients:
             say(f"  {clients} client(s) for {args.seconds:.0f} s …")
-            run = asyncio.run(drive(base, urls, clients, seconds=args.seconds))
+            fresh = args.fresh_searches
+            run = asyncio.run(drive(base, urls, clients, seconds=args.seconds, fresh_searches=fresh))
             rows.append(row(str(clients), run, workers_memory(server.pid), load_average()))
             say("  " + rows[-1])
         say(f"  {args.memory_requests:,} requests at 10 clients, for the memory after them …")
-        run = asyncio.run(drive(base, urls, 10, requests=args.memory_requests))
+        run = asyncio.run(
+            drive(base, urls, 10, requests=args.memory_requests, fresh_searches=args.fresh_searches)
+        )
         rows.append(
             row(f"10 ({args.memory_requests:,} requests)", run, workers_memory(server.pid), load_average())
         )
@@ -463,6 +482,7 @@ def main():
     say(
         f"gunicorn {args.worker_class}, {args.workers} workers × {args.threads} thread(s); cache: "
         f"{'Redis' if args.redis else 'database'}; {args.seconds:.0f} s per step"
+        + ("; every search afresh" if args.fresh_searches else "")
     )
     say()
     for line in table:
