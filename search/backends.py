@@ -13,7 +13,7 @@ import re
 from collections import Counter, OrderedDict
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 from django.db.models import Count, Q
 from django.utils import translation
@@ -480,15 +480,16 @@ def _with_fallback(operation):
     return operation(DatabaseBackend()), degraded
 
 
-# A search's answer is kept in the shared cache under the content version, for readers who ask
-# the same again, at most this long; and only once the index has taken in the latest change
+# A search's answer is kept under the content version, for readers who ask the same again, at most
+# this long, in a cache of its own (``searches``: one answer per search ever asked would crowd the
+# content version out of the shared cache); and only once the index has taken in the latest change
 # (``index_has_settled``).
 KEPT_ANSWER_SECONDS = 600
 
 
 def run_search(params):
     key = _answer_key(params)
-    kept = cache.get(key)
+    kept = caches["searches"].get(key)
     if kept is not None:
         kept.asked_before = True
         return kept
@@ -497,7 +498,7 @@ def run_search(params):
     for result in response.results:
         result.read_by(params.locale)
     if not degraded and index_has_settled():
-        cache.set(key, response, KEPT_ANSWER_SECONDS)
+        caches["searches"].set(key, response, KEPT_ANSWER_SECONDS)
     return response
 
 

@@ -182,6 +182,7 @@ def nothing_kept_from_other_tests():
 
     caches["default"].clear()
     caches["pages"].clear()
+    caches["searches"].clear()
 
 
 @pytest.fixture

@@ -188,7 +188,7 @@ def test_the_init_script_migrates_and_sets_up_roles_without_demo_content_unless_
             name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         }
     assert {MODERATORS, TRAINERS} <= groups
-    assert "hub_cache" in tables
+    assert {"hub_cache", "hub_page_cache", "hub_search_cache"} <= tables
     assert users == 0
 
 

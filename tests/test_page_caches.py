@@ -10,6 +10,7 @@ import time
 import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -189,6 +190,28 @@ def test_a_search_page_is_not_kept_before_the_index_can_show_the_latest_change(
 def test_a_search_page_answered_without_the_engine_is_not_kept(client, engine_unreachable):
     index_settled()
     assert not asked_three_times(client, SEARCH_PAGE)[1]
+
+
+def test_a_stream_of_searches_does_not_make_the_shared_cache_forget_the_content_version(
+    client, database_search, settings
+):
+    """A full cache forgets entries to make room (a third of them, in the database's table): the
+    search's answers, one per search asked, are kept apart, or a stream of searches would make
+    every worker forget the content version, and with it every kept page."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "hub_cache",
+            "OPTIONS": {"MAX_ENTRIES": 10},
+        },
+    }
+    call_command("createcachetable", verbosity=0)
+    index_settled()
+    version = content_version()
+    for number in range(30):
+        assert search_api(client, f"festival {number}", "en")["count"] >= 0
+    assert content_version() == version
 
 
 def test_a_page_made_while_the_engine_failed_is_not_kept(client, engine_unreachable):

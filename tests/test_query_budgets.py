@@ -97,9 +97,11 @@ def test_a_kept_page_is_answered_without_a_query(client, database_search, name):
 @pytest.fixture
 def database_cache(settings):
     """The embedded default's caches, tables in the database, whose every read is a query."""
+    in_table = "django.core.cache.backends.db.DatabaseCache"
     settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "hub_cache"},
-        "pages": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "hub_page_cache"},
+        "default": {"BACKEND": in_table, "LOCATION": "hub_cache"},
+        "pages": {"BACKEND": in_table, "LOCATION": "hub_page_cache"},
+        "searches": {"BACKEND": in_table, "LOCATION": "hub_search_cache"},
         "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
     call_command("createcachetable", verbosity=0)

@@ -284,12 +284,22 @@ if REDIS_URL:
         }
     }
     CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "pages"}
+    CACHES["searches"] = {**CACHES["default"], "KEY_PREFIX": "searches"}
 else:
+    # Each table holds up to MAX_ENTRIES and, once full, forgets a third of them (Django's culling):
+    # the search's answers, one per search ever asked, have a table of their own, so that a stream
+    # of searches never makes the shared cache forget the content version (and with it every kept
+    # page) or the site's chrome.
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "hub_cache"},
         "pages": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "hub_page_cache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+        "searches": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "hub_search_cache",
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
     }
