@@ -20,8 +20,9 @@ Everything it started stops when it ends. Results are printed as Markdown for do
     dropdb -h 127.0.0.1 -p 5433 -U postgres kooperativa_loadbench
 
 ``--quick`` runs each step for 5 seconds and the memory run for 500 requests, to check it works.
-``--fresh-searches`` makes every search's address one never asked before, so that each is searched
-afresh: the mix repeats a few searches, which the site keeps, while a real site's searches have a
+``--fresh-searches`` makes every search one never asked before (two words drawn from the titles of
+the pages in its language, the steps continuing through the mix), so that each is searched afresh:
+the mix otherwise repeats a few searches, which the site keeps, while a real site's searches have a
 long tail of words asked once.
 """
 # ruff: noqa: S603 - it runs this checkout's own commands, servers and scripts
@@ -29,7 +30,6 @@ long tail of words asked once.
 import argparse
 import asyncio
 import ipaddress
-import itertools
 import json
 import os
 import random
@@ -95,6 +95,11 @@ for listing in listings.specific():
 for model in (GoodPracticePage, TrainingMaterialPage, WorkshopPage, LearningPathPage, OrganisationPage):
     pages = model.objects.live().public().filter(locale__language_code__in=languages).order_by("pk")
     found["detail"].extend(page.url for page in pages[:12 * len(languages)])
+words = {language: set() for language in languages}
+for page in Page.objects.live().public().filter(locale__language_code__in=languages, depth__gt=3):
+    title = [word.lower() for word in page.title.split() if len(word) > 3 and word.isalpha()]
+    words[page.locale.language_code].update(title)
+found["title words"] = {language: sorted(found_words) for language, found_words in words.items()}
 print(json.dumps(found))
 """
 
@@ -132,8 +137,8 @@ def arguments():
     parser.add_argument(
         "--fresh-searches",
         action="store_true",
-        help="every search as never asked before (a parameter the search ignores makes each address "
-        "new), so no kept answer or page serves it",
+        help="every search one never asked before (two words from the titles of pages in its language), "
+        "so no kept answer or page serves it",
     )
     parser.add_argument("--quick", action="store_true", help="5 s steps and a 500-request memory run")
     parser.add_argument("--seed", type=int, default=2026)
@@ -234,21 +239,36 @@ def prepare(environment):
     say(f"  ready in {time.monotonic() - started:.0f} s")
 
 
-def the_mix(environment, rng):
+SEARCH_ADDRESSES = {
+    "search page": "/{language}/search/?q={words}",
+    "search API": "/api/search/?q={words}&lang={language}",
+}
+
+
+def the_mix(environment, rng, fresh_searches=False):
     found = json.loads(
         manage(environment, "shell", "--no-imports", "-c", DISCOVER % {"languages": LANGUAGES})
     )
-    found["search page"] = [
-        f"/{language}/search/?q={word}" for language, words in QUERIES.items() for word in words
-    ]
-    found["search API"] = [
-        f"/api/search/?q={word}&lang={language}" for language, words in QUERIES.items() for word in words
-    ]
+    title_words = found.pop("title words")
+    for kind, address in SEARCH_ADDRESSES.items():
+        found[kind] = [
+            address.format(language=language, words=word)
+            for language, words in QUERIES.items()
+            for word in words
+        ]
     for kind, urls in found.items():
         if not urls:
             sys.exit(f"No addresses found for {kind}: is the demo content loaded?")
     kinds, weights = zip(*MIX.items(), strict=True)
-    return found, [rng.choice(found[kind]) for kind in rng.choices(kinds, weights, k=100_000)]
+    urls = []
+    for kind in rng.choices(kinds, weights, k=100_000):
+        if fresh_searches and kind in SEARCH_ADDRESSES:
+            language = rng.choice(LANGUAGES)
+            words = "+".join(rng.sample(title_words[language], 2))
+            urls.append(SEARCH_ADDRESSES[kind].format(language=language, words=words))
+        else:
+            urls.append(rng.choice(found[kind]))
+    return found, urls
 
 
 def gunicorn_command(args, port):
@@ -309,15 +329,11 @@ def percentile(values, share):
     )
 
 
-# Numbers that make each search's address new (``--fresh-searches``), over all the steps.
-FRESH = itertools.count()
-
-
-async def drive(base, urls, clients, seconds=None, requests=None, fresh_searches=False):
+async def drive(base, urls, clients, seconds=None, requests=None, start=0):
     """``clients`` readers, each asking for the next address as soon as it has the last answer,
-    until the time or the number of requests is up."""
+    from the ``start``-th address of the mix, until the time or the number of requests is up."""
     run = Run()
-    position = 0
+    position = start
     deadline = time.monotonic() + seconds if seconds else None
     timeout = aiohttp.ClientTimeout(total=REQUEST_TIMEOUT)
     connector = aiohttp.TCPConnector(limit=clients)
@@ -328,12 +344,10 @@ async def drive(base, urls, clients, seconds=None, requests=None, fresh_searches
             while True:
                 if deadline and time.monotonic() >= deadline:
                     return
-                if requests and position >= requests:
+                if requests and position >= start + requests:
                     return
                 url = urls[position % len(urls)]
                 position += 1
-                if fresh_searches and "q=" in url:
-                    url = f"{url}&fresh={next(FRESH)}"
                 started = time.perf_counter()
                 try:
                     async with session.get(url, allow_redirects=False) as response:
@@ -438,16 +452,17 @@ def benchmark(args, environment, urls, found, folder):
             "|---:|---:|---:|---:|---:|---:|---|---|---|",
         ]
         rows = []
+        # Each step asks the mix from its beginning again, or, when every search is to be new,
+        # from where the last step ended.
+        start = 0
         for clients in args.clients:
             say(f"  {clients} client(s) for {args.seconds:.0f} s …")
-            fresh = args.fresh_searches
-            run = asyncio.run(drive(base, urls, clients, seconds=args.seconds, fresh_searches=fresh))
+            run = asyncio.run(drive(base, urls, clients, seconds=args.seconds, start=start))
             rows.append(row(str(clients), run, workers_memory(server.pid), load_average()))
             say("  " + rows[-1])
+            start += run.requests if args.fresh_searches else 0
         say(f"  {args.memory_requests:,} requests at 10 clients, for the memory after them …")
-        run = asyncio.run(
-            drive(base, urls, 10, requests=args.memory_requests, fresh_searches=args.fresh_searches)
-        )
+        run = asyncio.run(drive(base, urls, 10, requests=args.memory_requests, start=start))
         rows.append(
             row(f"10 ({args.memory_requests:,} requests)", run, workers_memory(server.pid), load_average())
         )
@@ -471,7 +486,8 @@ def main():
             redis, redis_url = start_redis(str(folder))
         environment = site_environment(folder, database_url, elasticsearch, prefix, redis_url)
         prepare(environment)
-        found, urls = the_mix(environment, random.Random(args.seed))  # noqa: S311 - a reproducible mix
+        rng = random.Random(args.seed)  # noqa: S311 - a reproducible mix
+        found, urls = the_mix(environment, rng, args.fresh_searches)
         say("Addresses in the mix: " + ", ".join(f"{kind} {len(found[kind])}" for kind in MIX))
         table = benchmark(args, environment, urls, found, folder)
     finally:
