@@ -13,7 +13,9 @@ say which was used.
     ELASTICSEARCH_URL=http://127.0.0.1:9200 .venv/bin/python bench/relevance.py
 
 ``--misses`` also lists, per query below an nDCG of 0.9, what was returned and what was missed;
-``--keep-index`` reuses the indexes of the last ``--keep-index`` run (tuning queries, not analysis).
+``--keep-index`` reuses the indexes of the last ``--keep-index`` run (tuning queries, not analysis);
+``--retyped`` also searches each query as a reader may type it otherwise (in the other script,
+without diacritics), judged as the query is: a search should rank it alike.
 """
 # ruff: noqa: E402 - Django is set up before the project's modules are imported
 
@@ -90,6 +92,19 @@ def misses(outcomes, threshold=0.9):
     return "\n".join(lines)
 
 
+def retyped_table(retyped, drop=0.05):
+    """Each way of typing a query otherwise against the query as judged, then the queries it
+    ranks worse."""
+    lines = ["| typed | queries | nDCG@10 as judged | typed so |", "|---|--:|--:|--:|"]
+    for way, (queries, as_judged, typed_otherwise) in relevance.by_way(retyped).items():
+        lines.append(f"| {way} | {queries} | {as_judged:.3f} | {typed_otherwise:.3f} |")
+    for pair in retyped:
+        if pair.typed_otherwise < pair.as_judged - drop:
+            scores = f"{pair.as_judged:.2f} → {pair.typed_otherwise:.2f}"
+            lines.append(f"- {pair.query.id} {pair.way}: {scores} `{pair.query.q}`")
+    return "\n".join(lines)
+
+
 def prepare(keep_index):
     print(f"database: {connection.vendor}", flush=True)
     call_command("migrate", verbosity=0)
@@ -109,6 +124,11 @@ def main():
     parser.add_argument("--set", choices=[*SETS, "all"], default="all", dest="query_set")
     parser.add_argument("--misses", action="store_true", help="list the queries that fall short")
     parser.add_argument("--keep-index", action="store_true", help="reuse the indexes and keep them")
+    parser.add_argument(
+        "--retyped",
+        action="store_true",
+        help="also each query in the other script and without diacritics, judged as typed",
+    )
     args = parser.parse_args()
 
     prepare(args.keep_index)
@@ -133,6 +153,9 @@ def main():
                 if args.misses:
                     print()
                     print(misses(outcomes))
+                if args.retyped:
+                    print()
+                    print(retyped_table(relevance.retyped(relevance.load(name), searcher(backend))))
     finally:
         if settings.ELASTICSEARCH_URL and not args.keep_index:
             indexing.drop_indexes()

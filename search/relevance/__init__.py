@@ -15,11 +15,15 @@ graded 2 or more; the reciprocal rank of the first such document.
 """
 
 import math
+import re
 import tomllib
+import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from statistics import mean
+
+from translation.transliteration import cyrillic_to_latin, latin_to_cyrillic
 
 HERE = Path(__file__).resolve().parent
 CUTOFF = 10
@@ -143,3 +147,63 @@ def by_kind(outcomes):
 
 def by_language(outcomes):
     return summaries(outcomes, lambda query: query.lang)
+
+
+# --- the same query typed otherwise ------------------------------------------------------------
+
+SERBIAN_READERS = ("sr", "sr-latn")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def typed_otherwise(query):
+    """{way: the query as a reader of its language may also type it}: in the other script
+    (Serbian either way, Macedonian in Latin letters; not a query already typed without
+    diacritics, whose Cyrillic no one would type) and without diacritics. Each is judged as the
+    query is: a search should rank it alike."""
+    ways = {}
+    if CYRILLIC.search(query.q):
+        ways["other script"] = cyrillic_to_latin(query.q)
+    elif query.lang in SERBIAN_READERS and query.kind != "no-diacritics":
+        ways["other script"] = latin_to_cyrillic(query.q)
+    if not CYRILLIC.search(query.q):
+        plain = "".join(
+            char
+            for char in unicodedata.normalize("NFKD", query.q.replace("đ", "dj").replace("Đ", "Dj"))
+            if not unicodedata.combining(char)
+        )
+        if plain != query.q:
+            ways["without diacritics"] = plain
+    return {way: replace(query, q=text) for way, text in ways.items()}
+
+
+@dataclass(frozen=True)
+class Retyped:
+    """A query typed another way, and nDCG@10 for it as judged and as typed that way."""
+
+    query: JudgedQuery
+    way: str
+    as_judged: float
+    typed_otherwise: float
+
+
+def retyped(queries, search):
+    """Each query that a reader may type otherwise, each way (``typed_otherwise``)."""
+    found = []
+    for query in queries:
+        ways = typed_otherwise(query)
+        if ways:
+            judged = ndcg(search(query), query.judgments)
+            for way, other in ways.items():
+                found.append(Retyped(query, way, judged, ndcg(search(other), query.judgments)))
+    return found
+
+
+def by_way(retyped_queries):
+    """{way: (queries, mean nDCG@10 as judged, typed otherwise)}."""
+    groups = defaultdict(list)
+    for pair in retyped_queries:
+        groups[pair.way].append(pair)
+    return {
+        way: (len(found), mean(p.as_judged for p in found), mean(p.typed_otherwise for p in found))
+        for way, found in groups.items()
+    }
