@@ -191,9 +191,10 @@ MAX_RESPELLINGS = 64
 def respellings(word, reader_code):
     """The spellings a word typed without diacritics (or Macedonian typed in Latin letters) may
     stand for, those with fewer letters changed first; not the word itself."""
-    letters = PLAIN_LETTERS.get(LEMMATISER_LANGUAGES[reader_code])
-    if not letters or not word.isascii():
+    language = LEMMATISER_LANGUAGES[reader_code]
+    if language not in PLAIN_LETTERS or cyrillic_to_latin(word) != word:
         return []
+    letters = PLAIN_LETTERS[language] if word.isascii() else {}
     choices = []
     position = 0
     while position < len(word):
@@ -212,7 +213,7 @@ def respellings(word, reader_code):
         return sum(unit != as_typed for unit, as_typed in zip(units, typed, strict=True))
 
     written = ["".join(units) for units in sorted(product(*choices), key=letters_changed)[1:]]
-    if LEMMATISER_LANGUAGES[reader_code] == "mk":
+    if language == "mk":
         written = [latin_to_cyrillic(spelling) for spelling in [word, *written]]
     return written
 

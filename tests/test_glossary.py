@@ -52,6 +52,7 @@ def test_a_word_typed_without_diacritics_meets_its_glossary_line():
         ("bs", "gradjanski", "građanski"),  # đ typed as dj
         ("sq", "artistet", "artistët"),
         ("mk", "mesecite", "месеците"),  # Macedonian in Latin letters
+        ("mk", "dvojazični", "двојазични"),  # with their diacritics
         ("mk", "gragjansko-javno", "граѓанско-јавно"),  # each part of a word with a hyphen
         ("hr", "kuca", "kuca"),  # a word in its own right ("knocks"), not respelt
         ("sq", "qwzxvet", "qwzxvet"),  # no respelling is a word either
