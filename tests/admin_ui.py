@@ -4,6 +4,7 @@ accessible name (a stream field's insert buttons and blocks), its own data attri
 
 import re
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from tests.browser import BASE
@@ -53,7 +54,13 @@ def save_draft(tab):
     navigation may end before the address the test bridge sets for it (tests/browser.py)."""
     with tab.expect_navigation():
         tab.get_by_role("button", name="Save draft").click()
-    tab.wait_for_url(EDIT_VIEW)
+    try:
+        tab.wait_for_url(EDIT_VIEW)
+    except PlaywrightTimeoutError:
+        # Wagtail showed the form again: say what it found wrong, not only that the address is not
+        # the edit view's.
+        problems = tab.locator(".error-message, .help-critical, .messages li").all_inner_texts()
+        raise AssertionError(f"not saved, at {tab.url}: {problems or tab.title()}") from None
 
 
 def submit_for_review(tab):

@@ -286,12 +286,17 @@ if REDIS_URL:
     CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "pages"}
     CACHES["searches"] = {**CACHES["default"], "KEY_PREFIX": "searches"}
 else:
-    # Each table holds up to MAX_ENTRIES and, once full, forgets a third of them (Django's culling):
-    # the search's answers, one per search ever asked, have a table of their own, so that a stream
-    # of searches never makes the shared cache forget the content version (and with it every kept
-    # page) or the site's chrome.
+    # Each table holds up to MAX_ENTRIES and, once full, forgets a third of them in the order of
+    # their keys (Django's culling), the content version among the first, and with it every kept
+    # page. The search's answers, one per search ever asked, have a table of their own; the shared
+    # one holds the chrome and fragments of each content version until they expire, and the enquiry
+    # limit's counts, with room to spare.
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "hub_cache"},
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "hub_cache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
         "pages": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "hub_page_cache",
