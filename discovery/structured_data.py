@@ -3,8 +3,7 @@
 Practices are ``Article``s, training materials ``LearningResource``s, dated workshops ``Event``s
 (a workshop anyone can run, with no dates, is a ``LearningResource``: its agenda is the resource),
 learning paths ``Course``s and organisation profiles ``Organization``s. Terms (themes, countries)
-and organisations are named in the page's language where they are translated; each list of them
-costs one query however long it is.
+and organisations are named in the page's language where they are translated.
 """
 
 from django.conf import settings
@@ -19,6 +18,7 @@ from practices.models import (
     TrainingMaterialPage,
     WorkshopPage,
 )
+from practices.vocabularies import versions_in
 
 from .languages import hreflang
 
@@ -39,28 +39,13 @@ def structured_data(page, metadata):
 
 
 def in_language(terms, locale):
-    """Each of ``terms`` (translatable snippets in any locale: a list, or a page's relation to them) in
-    ``locale``, else in the default language, else as it is. One query (none for a list already in
-    ``locale``): a relation is read inside it."""
-    if isinstance(terms, list):
-        if all(term.locale_id == locale.pk for term in terms):
-            return terms
-        model, keys = type(terms[0]), [term.translation_key for term in terms]
-    else:
-        model, keys = terms.model, terms.values_list("translation_key", flat=True)
-    versions = {}
-    for version in model.objects.filter(translation_key__in=keys).select_related("locale"):
-        versions.setdefault(version.translation_key, {})[version.locale.language_code] = version
-    order = keys if isinstance(terms, list) else versions
-    chosen = []
-    for key in order:
-        translations = versions[key]
-        chosen.append(
-            translations.get(locale.language_code)
-            or translations.get(settings.LANGUAGE_CODE)
-            or next(iter(translations.values()))
-        )
-    return chosen
+    """Each of ``terms`` (translatable snippets in any locale) in ``locale``, else in the default
+    language, else as it is: from the vocabularies every page reads (``versions_in``), no query."""
+    if not terms:
+        return []
+    model = terms[0]._meta.concrete_model
+    wanted, default = versions_in(model, locale.language_code), versions_in(model, settings.LANGUAGE_CODE)
+    return [wanted.get(term.translation_key) or default.get(term.translation_key) or term for term in terms]
 
 
 def iso_duration(minutes):
@@ -82,7 +67,7 @@ def _creative_work(page, metadata, schema_type):
         data["dateModified"] = page.last_published_at.isoformat()
     if metadata.image:
         data["image"] = _image(metadata)
-    themes = in_language(page.themes, page.locale)
+    themes = in_language(page.themes.all(), page.locale)
     if themes:
         data["about"] = [{"@type": "Thing", "name": theme.name} for theme in themes]
     return data
@@ -153,7 +138,7 @@ def practice(page, metadata):
     data = _creative_work(page, metadata, "Article")
     data["headline"] = page.title
     _add_owner(data, page, metadata)
-    countries = in_language(page.countries, page.locale)
+    countries = in_language(page.countries.all(), page.locale)
     if countries:
         data["spatialCoverage"] = [{"@type": "Country", "name": country.name} for country in countries]
     data["temporalCoverage"] = f"{page.start_year}/{page.end_year or '..'}"

@@ -9,10 +9,10 @@ from wagtail_localize.fields import TranslatableField
 from practices.cards import for_cards
 from practices.language_versions import in_reader_language
 from practices.models import GoodPracticePage, Organisation, TrainingMaterialPage
-from practices.visibility import HubPageManager
+from practices.visibility import HubPageManager, RestrictionsReadOnce
 
 
-class HomePage(Page):
+class HomePage(RestrictionsReadOnce, Page):
     """The front page of one language: what the hub is, featured and latest knowledge, the network's story."""
 
     objects = HubPageManager()

@@ -1,11 +1,13 @@
 """What a list of cards shows besides each page's own fields, read for the whole list at once: its
 image and renditions (practices/images.py), its themes, language and organisation. A list of any
-length then costs the same few queries; each card's terms in the reader's language come from the
-request's term versions (practices/language_versions.py)."""
+length then costs the same few queries (a list of pages already read takes its language and
+organisation from the vocabularies, practices/vocabularies.py); each card's terms in the reader's
+language come from the terms read once per content version (practices/language_versions.py)."""
 
 from django.db.models import QuerySet, prefetch_related_objects
 
 from .images import with_images
+from .vocabularies import take_from_vocabularies
 
 
 def for_cards(pages, *related):
@@ -15,5 +17,6 @@ def for_cards(pages, *related):
         return with_images(
             pages.select_related("locale", "organisation", *related).prefetch_related("themes")
         )
-    prefetch_related_objects(pages, "locale", "organisation", "themes", *related)
+    take_from_vocabularies(pages, "locale", "organisation", *related)
+    prefetch_related_objects(pages, "themes")
     return with_images(pages)

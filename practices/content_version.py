@@ -18,7 +18,7 @@ from wagtail.images import get_image_model
 from wagtail.models import CollectionViewRestriction, Locale, PageViewRestriction, Site, get_page_models
 from wagtail.signals import post_page_move
 
-from .per_request import forget_for_this_request, once_per_request
+from .per_request import current_request, forget_for_this_request, once_per_request
 
 CACHE_KEY = "content-version"
 
@@ -34,6 +34,26 @@ def _read_version():
 def content_version():
     """The content version, read from the shared cache once a request."""
     return once_per_request(CACHE_KEY, _read_version)
+
+
+_kept_in_this_worker = (None, {})
+
+
+def once_per_content_version(key, read):
+    """``read()``, called once in this worker while the content version stays the same, for what
+    every page shows and only a change of content changes (the vocabularies of terms, the restricted
+    sections); every call reads afresh outside a request, as ``once_per_request``."""
+    global _kept_in_this_worker
+    if current_request() is None:
+        return read()
+    version = content_version()
+    kept_version, kept = _kept_in_this_worker
+    if kept_version != version:
+        kept = {}
+        _kept_in_this_worker = (version, kept)
+    if key not in kept:
+        kept[key] = read()
+    return kept[key]
 
 
 def age_in_seconds():

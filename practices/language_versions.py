@@ -16,7 +16,8 @@ from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
-from .per_request import current_request, once_per_request
+from .per_request import current_request
+from .vocabularies import versions_in
 
 # What readers of each language read next, nearest first, before the default language: the
 # Serbo-Croatian standards one another (the same script first), Slovenian readers Croatian,
@@ -137,47 +138,15 @@ def one_per_translation(pages, language_code):
 
 
 def terms_in_locale(model, locale):
-    """A taxonomy's terms in the given locale, falling back to the default locale's (read with
-    the request's other terms of the kind, ``TermVersions``, while a request is served)."""
-    term_versions = once_per_request("term-versions", TermVersions)
-    return term_versions.all_in(model, locale.language_code) or term_versions.all_in(
-        model, settings.LANGUAGE_CODE
-    )
-
-
-class TermVersions:
-    """The reader's version of the terms and organisations a request shows, read in bulk: the first
-    one of a kind asked for loads every one of that kind in the reader's language, so a page of
-    cards costs one query per kind, not one per card. Kinds are small vocabularies (themes,
-    countries, formats) and the network's member organisations."""
-
-    def __init__(self):
-        self._by_kind_and_language = {}
-
-    def _versions(self, model, language_code):
-        versions = self._by_kind_and_language.get((model, language_code))
-        if versions is None:
-            queryset = model.objects.filter(locale__language_code=language_code).select_related(
-                *model.read_in_bulk_with
-            )
-            versions = {version.translation_key: version for version in queryset}
-            self._by_kind_and_language[(model, language_code)] = versions
-        return versions
-
-    def version_of(self, term):
-        """``term`` in the reader's language, or itself when it has no version in it."""
-        versions = self._versions(term._meta.concrete_model, reader_content_language())
-        return versions.get(term.translation_key, term)
-
-    def all_in(self, model, language_code):
-        """Every term of ``model`` in the language, in the model's order."""
-        return list(self._versions(model, language_code).values())
+    """A taxonomy's terms in the given locale, falling back to the default locale's."""
+    versions = versions_in(model, locale.language_code) or versions_in(model, settings.LANGUAGE_CODE)
+    return list(versions.values())
 
 
 class LocalizedInBulk:
     """For translatable terms: ``.localized`` is the reader's version, as Wagtail's, but read with
-    all others of its kind while a request is served (``TermVersions``). ``read_in_bulk_with``
-    names the foreign keys the templates follow from a version."""
+    all others of its kind (``versions_in``) while a request is served. ``read_in_bulk_with`` names
+    the foreign keys the templates follow from a version."""
 
     read_in_bulk_with = ()
 
@@ -185,4 +154,5 @@ class LocalizedInBulk:
     def localized(self):
         if current_request() is None:
             return super().localized
-        return once_per_request("term-versions", TermVersions).version_of(self)
+        versions = versions_in(self._meta.concrete_model, reader_content_language())
+        return versions.get(self.translation_key, self)

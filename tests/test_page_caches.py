@@ -69,7 +69,7 @@ def test_every_worker_reads_the_same_content_version_from_the_shared_cache():
     assert content_version() != version
 
 
-def test_terms_read_for_one_request_are_not_kept_after_it():
+def test_terms_kept_between_requests_are_read_again_after_a_change():
     theme = Theme.objects.filter(locale__language_code="hr").first()
     Client().get("/en/practices/")
     in_english = Theme.objects.get(translation_key=theme.translation_key, locale__language_code="en")
@@ -79,6 +79,15 @@ def test_terms_read_for_one_request_are_not_kept_after_it():
     assert "A name changed between two requests" in Client().get("/en/practices/").content.decode()
     with translation.override("en"):  # outside a request, Wagtail's own lookup
         assert theme.localized.name == "A name changed between two requests"
+
+
+def test_an_alias_of_a_private_page_is_private_too(client):
+    """Restrictions are read once per content version; an alias takes its source's."""
+    practice = askable_practice()
+    PageViewRestriction.objects.create(page=practice, restriction_type=PageViewRestriction.LOGIN)
+    alias = practice.create_alias(parent=practice.get_parent(), update_slug=f"{practice.slug}-alias")
+    client.get(practice.get_parent().url)
+    assert client.get(alias.url).status_code == 302
 
 
 def askable_practice():

@@ -11,6 +11,8 @@ from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 
 from practices.language_versions import reading_order
+from practices.visibility import only_public
+from practices.vocabularies import take_from_vocabularies
 
 from .templatetags.language_tags import bcp47, language_name_local
 from .transliteration import SERBIAN_SCRIPTS, transliterate_html
@@ -33,14 +35,14 @@ def untranslated_page(request, page_id):
     """
     if page_id > MAX_PAGE_ID:
         raise Http404
-    page = Page.objects.live().public().filter(pk=page_id).first()
+    page = only_public(Page.objects.live().filter(pk=page_id)).first()
     if page is None:
         raise Http404
 
     language = get_language()
     versions = {
         version.locale.language_code: version
-        for version in page.get_translations(inclusive=True).live().public().select_related("locale")
+        for version in only_public(page.get_translations(inclusive=True).live()).select_related("locale")
         if version.get_url(request)
     }
     if not versions:  # the page is live but outside every site, so it has no address
@@ -53,6 +55,7 @@ def untranslated_page(request, page_id):
     shown = next((versions[code] for code in reading_order(language) if code in versions), original)
     is_original = has_source and shown.pk == original.pk
     shown = shown.specific
+    take_from_vocabularies([shown], "locale")
     shown_url = shown.get_url(request)
     # Serbian in the other script is shown in the reader's, transliterated as it is served.
     transliterated = SERBIAN_SCRIPTS.get(shown.locale.language_code) == language

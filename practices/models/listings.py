@@ -14,7 +14,7 @@ from wagtail_localize.fields import TranslatableField
 
 from ..cards import for_cards
 from ..language_versions import in_reader_language
-from ..visibility import HubPageManager
+from ..visibility import HubPageManager, RestrictionsReadOnce
 from .filters import (
     MaterialFilters,
     OrganisationFilters,
@@ -29,7 +29,7 @@ from .paths import LearningPathPage, steps_of
 from .workshops import WorkshopPage
 
 
-class ListingPage(Page):
+class ListingPage(RestrictionsReadOnce, Page):
     objects = HubPageManager()
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -161,7 +161,7 @@ def listing_kind(listing):
     return next((kind for kind, model in LISTINGS_BY_KIND.items() if isinstance(listing, model)), None)
 
 
-class OrganisationIndexPage(Page):
+class OrganisationIndexPage(RestrictionsReadOnce, Page):
     objects = HubPageManager()
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])

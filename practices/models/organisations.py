@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -12,9 +14,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..cards import for_cards
+from ..content_version import once_per_content_version
 from ..forms import HubPageForm, HubSnippetForm
 from ..language_versions import LocalizedInBulk, in_reader_language
-from ..visibility import HubPageManager
+from ..visibility import HubPageManager, RestrictionsReadOnce
+from ..vocabularies import take_from_vocabularies
 
 
 class Organisation(LocalizedInBulk, TranslatableMixin, index.Indexed, ClusterableModel):
@@ -122,12 +126,27 @@ class Organisation(LocalizedInBulk, TranslatableMixin, index.Indexed, Clusterabl
 
     @property
     def profile_page(self):
-        """The live profile page in the active locale, or in any locale when it is not translated."""
-        pages = OrganisationPage.objects.live().filter(organisation__translation_key=self.translation_key)
-        return pages.filter(locale=self.locale).first() or pages.first()
+        """The live profile page in the organisation's locale, or in any locale when it is not
+        translated."""
+        profiles = _live_profile_pages().get(self.translation_key, [])
+        same_locale = (profile for profile in profiles if profile.locale_id == self.locale_id)
+        return next(same_locale, profiles[0] if profiles else None)
 
 
-class OrganisationPage(Page):
+def _live_profile_pages():
+    """{organisation's translation key: its live profile pages, in tree order}, read once per
+    content version while requests are served."""
+
+    def read():
+        profiles = defaultdict(list)
+        for profile in OrganisationPage.objects.live().select_related("organisation").order_by("path"):
+            profiles[profile.organisation.translation_key].append(profile)
+        return profiles
+
+    return once_per_content_version("profile-pages", read)
+
+
+class OrganisationPage(RestrictionsReadOnce, Page):
     """The public profile of a member organisation; its practices and materials are its children."""
 
     objects = HubPageManager()
@@ -164,6 +183,7 @@ class OrganisationPage(Page):
     def get_context(self, request, *args, **kwargs):
         from .pages import GoodPracticePage, TrainingMaterialPage
 
+        take_from_vocabularies([self], "locale", "organisation")
         context = super().get_context(request, *args, **kwargs)
         context["organisation"] = self.organisation.localized
         key = self.organisation.translation_key

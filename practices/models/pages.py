@@ -3,6 +3,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -21,12 +22,14 @@ from ..choices import BudgetRange, Level, Licence
 from ..forms import HubPageForm
 from ..language_versions import live_versions, one_per_translation
 from ..numbers import duration_display
-from ..visibility import HubPageManager
+from ..per_request import current_request
+from ..visibility import HubPageManager, RestrictionsReadOnce
+from ..vocabularies import take_from_vocabularies
 
 YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2100)]
 
 
-class HubContentPage(Page):
+class HubContentPage(RestrictionsReadOnce, Page):
     """What good practices, training materials, workshops and learning paths share: a summary for
     listings and search results, an image for their cards and the top of the page, the organisation
     behind the page, its themes, and how translation treats them.
@@ -76,6 +79,8 @@ class HubContentPage(Page):
 
     # What a link to the page is called in workshop agendas and learning paths (agenda.py).
     linked_as = "material"
+    # The page's terms, which its facts box, its structured data and its similar pages all read.
+    terms_shown = ("themes",)
     subpage_types = []
     base_form_class = HubPageForm
     api_fields = [APIField("summary"), APIField("image"), APIField("image_alt")]
@@ -102,6 +107,12 @@ class HubContentPage(Page):
                     )
                 }
             )
+
+    def get_context(self, request, *args, **kwargs):
+        take_from_vocabularies([self], "locale", "organisation")
+        if not getattr(request, "is_preview", False):  # a preview's terms are the form's, in memory
+            prefetch_related_objects([self], *self.terms_shown)
+        return super().get_context(request, *args, **kwargs)
 
     @property
     def image_alt_text(self):
@@ -156,6 +167,15 @@ class KnowledgePage(HubContentPage):
         context["path_position"] = path_position(request, self)
         return context
 
+    @property
+    def profile_url(self):
+        """The address of the organisation's profile page, the page's parent: the page's own address
+        without its slug."""
+        url = self.get_url(request=current_request())
+        if url and url.endswith(f"/{self.slug}/"):
+            return url.removesuffix(f"{self.slug}/")
+        return self.get_parent().get_url(request=current_request())
+
     @cached_property
     def platform_review(self):
         """The moderator's approval of the live version, for the 'reviewed by the platform' badge."""
@@ -176,6 +196,7 @@ class KnowledgePage(HubContentPage):
 
 class GoodPracticePage(KnowledgePage):
     linked_as = "practice"
+    terms_shown = ("themes", "countries", "partners")
     downloads_from = "media"
 
     partners = ParentalManyToManyField(

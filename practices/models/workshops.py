@@ -34,6 +34,7 @@ class WorkshopPage(RoutablePageMixin, HubContentPage):
     """A capacity-building workshop: objectives, and an agenda of sessions using the hub's content."""
 
     linked_as = "workshop"
+    terms_shown = ("themes", "partners")
 
     # The shared organisation, labelled for the part it plays here.
     organisation = models.ForeignKey(
