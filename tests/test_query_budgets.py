@@ -60,12 +60,12 @@ PUBLIC_PAGES = {
     "materials": (lambda: "/mk/materials/?format=toolkit", 15),
     "workshops": (lambda: "/en/workshops/", 13),
     "learning paths": (lambda: "/sr/paths/", 19),
-    "organisations": (lambda: "/en/organisations/", 15),
+    "organisations": (lambda: "/en/organisations/", 11),
     "practice": (lambda: page_url(GoodPracticePage, "skopje-bilingual-youth-podcast-studio", "mk"), 24),
     "material": (lambda: page_url(TrainingMaterialPage, "participatory-programming-toolkit", "en"), 18),
     "workshop": (lambda: page_url(WorkshopPage, "budget-that-survives-late-payments", "en"), 18),
     "learning path": (lambda: page_url(LearningPathPage, "money-without-panic", "en"), 16),
-    "organisation": (lambda: page_url(OrganisationPage, "kulturni-centar-most", "mk"), 21),
+    "organisation": (lambda: page_url(OrganisationPage, "kulturni-centar-most", "mk"), 19),
     "untranslated view": (untranslated_url, 26),
 }
 
