@@ -169,6 +169,8 @@ def analyzers(locale_code):
 # The database builds one nested expression per term: past some hundreds, Python's recursion
 # limit is reached, and long before that the search slows down.
 MAX_DATABASE_TERMS = 48
+# How many of a query's words the fallback counts a page's matches of: each is one more search.
+MAX_COUNTED_WORDS = 8
 
 
 @cache
@@ -188,21 +190,35 @@ def database_terms(text, reader_code):
     (``meant_spelling``) and in its dictionary form (the database has no stemmer for the region's
     languages: "umjetnicima" also looks for "umjetnik"), then glossary equivalents for the
     reader, taken in turn from each word's, as many as the limit leaves room for."""
-    alternatives = glossary_alternatives(reader_code)
-    words = content_words(text)
-    terms = {}
-    for word in words:
-        meant = meant_spelling(word, reader_code)
-        lemma = dictionary_form(meant, reader_code).lower()
-        for form in (word, meant, lemma):
-            for written in (form, cyrillic_to_latin(form), latin_to_cyrillic(form)):
-                # A dictionary form that is a function word says nothing of the subject ("dhenave",
-                # data, is also a form of "dhe", and, which every Albanian page has).
-                if written not in function_words():
-                    terms.setdefault(written, None)
-    equivalents = [sorted(alternatives.get(term_of_query_word(word, reader_code), ())) for word in words]
-    for turn in zip_longest(*equivalents):
-        for form in turn:
-            if form is not None:
-                terms.setdefault(form, None)
+    return _joined([_terms_of_word(word, reader_code) for word in content_words(text)])
+
+
+def database_terms_by_word(text, reader_code):
+    """(the query's ``database_terms``; the terms of each of its first words alone), the second by
+    which the database fallback tells how many of the words a page matches."""
+    by_word = [_terms_of_word(word, reader_code) for word in content_words(text)]
+    return _joined(by_word), [_joined([word_terms]) for word_terms in by_word[:MAX_COUNTED_WORDS]]
+
+
+def _terms_of_word(word, reader_code):
+    """(a query word's written forms, its glossary equivalents)."""
+    meant = meant_spelling(word, reader_code)
+    lemma = dictionary_form(meant, reader_code).lower()
+    forms = [
+        written
+        for form in (word, meant, lemma)
+        for written in (form, cyrillic_to_latin(form), latin_to_cyrillic(form))
+        # A dictionary form that is a function word says nothing of the subject ("dhenave", data,
+        # is also a form of "dhe", and, which every Albanian page has).
+        if written not in function_words()
+    ]
+    equivalents = glossary_alternatives(reader_code).get(term_of_query_word(word, reader_code), ())
+    return forms, sorted(equivalents)
+
+
+def _joined(terms_by_word):
+    """The words' forms, then their equivalents taken in turn from each word's, at most the limit."""
+    terms = dict.fromkeys(form for forms, _equivalents in terms_by_word for form in forms)
+    for turn in zip_longest(*(equivalents for _forms, equivalents in terms_by_word)):
+        terms.update(dict.fromkeys(form for form in turn if form is not None))
     return list(terms)[:MAX_DATABASE_TERMS]

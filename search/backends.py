@@ -36,7 +36,7 @@ from translation.transliteration import (
 )
 
 from . import engine, query
-from .analysis import database_terms
+from .analysis import database_terms, database_terms_by_word
 from .documents import DOCUMENTS, Relations, document_for, indexed_models
 from .glossary import WORD
 from .params import FACET_FIELDS, TYPE_LABELS, SearchResponse, SearchResult
@@ -45,6 +45,10 @@ logger = logging.getLogger(__name__)
 
 # Below this many results the search tries again, forgiving typos, and may suggest a correction.
 FEW_RESULTS = 3
+# How much a page's score in the database fallback falls with each of the query's words it does
+# not match (score × share of the words matched ** this): chosen on both development sets,
+# docs/search.md ("Session 15").
+WORDS_MATCHED_POWER = 3
 
 # --- labels shared by both backends ----------------------------------------------------------
 
@@ -277,6 +281,19 @@ def _highlight(text, words, width=240):
     return "".join(marked)
 
 
+class WordsMatched(Counter):
+    """{translation key: how many of the query's words the page matches}, of ``words`` words."""
+
+    def __init__(self, words):
+        super().__init__()
+        self.words = words
+
+    def share(self, key):
+        """The share of the words the page matches (a page found by the whole query matches one at
+        least, though the database may not find it by any word alone)."""
+        return max(self[key], 1) / self.words
+
+
 class DatabaseBackend:
     """Wagtail's database search for the text, the ORM for filters and facet counts."""
 
@@ -306,10 +323,12 @@ class DatabaseBackend:
             querysets.append(pages)
         return querysets
 
-    def _matching_keys(self, model, terms):
+    def _matching_keys(self, model, terms, words_matched):
         """{translation key: score} of the model's live pages matching any of the terms
         (``database_terms``: the query's words in either script, and glossary equivalents), a
-        page in several languages scored by its best version."""
+        page in several languages scored by its best version, and scaled by the share of the
+        query's words it matches (``words_matched``): the database's score of any-of-the-terms
+        grows as much with one word said often as with every word said once."""
         if not terms:
             return {}
         pages = model.objects.live().search(" ".join(terms), operator="or").annotate_score("search_score")
@@ -318,7 +337,22 @@ class DatabaseBackend:
             # PostgreSQL's ts_rank grows with relevance; SQLite's bm25 is negative and falls.
             score = abs(page.search_score or 0.0)
             scores[page.translation_key] = max(scores.get(page.translation_key, 0.0), score)
-        return scores
+        if words_matched is None:
+            return scores
+        return {key: score * words_matched.share(key) ** WORDS_MATCHED_POWER for key, score in scores.items()}
+
+    @staticmethod
+    def _words_matched(word_groups):
+        """How many of the query's words (``word_groups``, each word's terms) each page matches,
+        every page type at once; None for a query of one word."""
+        if len(word_groups) < 2:
+            return None
+        matched = WordsMatched(len(word_groups))
+        for group in word_groups:
+            pages = Page.objects.live().only("translation_key")
+            pages = pages.search(" ".join(group), operator="or", order_by_relevance=False)
+            matched.update({page.translation_key for page in pages})
+        return matched
 
     def _similar_keys(self, model, text):
         """Translation keys of pages whose words resemble the text's (typos, missing diacritics),
@@ -333,10 +367,13 @@ class DatabaseBackend:
         matching translation keys of each page type, or None without a query)."""
         locale = Locale.objects.get(language_code=params.locale)
         # The full-text search runs once per page type; results and facet counts both use it.
-        terms = database_terms(params.q, params.locale) if params.q else []
+        terms, word_groups = database_terms_by_word(params.q, params.locale) if params.q else ([], [])
         text_keys = None
         if params.q:
-            text_keys = {model: self._matching_keys(model, terms) for model in indexed_models()}
+            words_matched = self._words_matched(word_groups)
+            text_keys = {
+                model: self._matching_keys(model, terms, words_matched) for model in indexed_models()
+            }
         if text_keys is not None and sum(map(len, text_keys.values())) < FEW_RESULTS:
             for model, scores in text_keys.items():
                 # Resembling words count for less than any word found as it is.
