@@ -1,8 +1,8 @@
 """What one request reads once and shares between the templates and helpers that ask for it (the
 content version, the request itself for Wagtail's cached site roots), forgotten when the request
-ends. Outside a request (a management command, a test calling a
-helper) nothing is kept: each call reads afresh. And whether what it answers may be kept for the
-next readers (the site's page cache): not when a service it depends on failed."""
+ends. Outside a request (a management command, a test calling a helper) nothing is kept: each call
+reads afresh. And whether what it answers may be kept for the next readers (the site's page
+cache): not when a service it depends on failed."""
 
 from contextvars import ContextVar
 

@@ -14,6 +14,7 @@ carries the concepts (glossary lines) it names in any form (``concepts_in_text``
 concepts of a query's words meet them there, whatever language either is written in.
 """
 
+import math
 import re
 import unicodedata
 from bisect import bisect_left
@@ -202,10 +203,7 @@ def respellings(word, reader_code):
         unit = pair if pair in letters else word[position]
         choices.append((unit, *letters.get(unit, ())))
         position += len(unit)
-    count = 1
-    for options in choices:
-        count *= len(options)
-    if count > MAX_RESPELLINGS:
+    if math.prod(len(options) for options in choices) > MAX_RESPELLINGS:
         return []
     typed = [options[0] for options in choices]
 
