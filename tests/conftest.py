@@ -112,6 +112,15 @@ def database_search(settings):
     settings.ELASTICSEARCH_URL = ""
 
 
+@pytest.fixture
+def without_autosave(settings):
+    """Wagtail saves a page being edited on its own half a second after each change, a new page too.
+    In a browser test that save races the test's own "Save draft": the bridge answers the browser
+    between Playwright's steps, so the click can post the add form after the autosave has created
+    the page, and Wagtail refuses it (its slug is taken). Journeys that save by hand turn it off."""
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
+
+
 @pytest.fixture(scope="module")
 def chromium(django_db_setup):
     """Debian's chromium, launched once per test module. CI installs it (``.ci/run``); on a machine

@@ -23,7 +23,7 @@ from tests.admin_ui import (
 )
 from tests.browser import BASE, screenshot
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.demo, pytest.mark.usefixtures("without_autosave")]
 
 ORGANISATION = "kaleidoskop-skopje"
 TITLE = "Ноќ на отворените ателјеа во Чаир"

@@ -30,7 +30,7 @@ from tests.admin_ui import (
 )
 from tests.browser import BASE, screenshot
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db, pytest.mark.demo, pytest.mark.usefixtures("without_autosave")]
 
 TITLE = "Волонтерите во независниот културен центар"
 SUMMARY = "Еднодневна работилница за тоа како центарот ги наоѓа, обучува и задржува своите волонтери."
