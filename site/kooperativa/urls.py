@@ -2,7 +2,6 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.static import serve
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -47,6 +46,6 @@ urlpatterns += i18n_patterns(
     path("p/<int:page_id>/", feeds_views.persistent_link, name="persistent_link"),
     path("feeds/", include("feeds.urls")),
     path("enquiries/", include("enquiries.urls")),
-    path("", include(wagtail_urls)),
+    path("", include("home.urls")),
     prefix_default_language=True,
 )
