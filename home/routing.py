@@ -1,36 +1,17 @@
 """Wagtail's way from an address to a page, without reading for every page what every page of a
-language shares: the site that answers the host, and the language's home page, where the route
-starts (Wagtail reads them with four queries a request). Both are kept in each worker while the
-content version stays the same (a saved site or page moves it); every request gets its own copy,
-so nothing one request does to them is seen by another."""
+language shares: the site that answers the host (practices/sites.py), and the language's home page,
+where the route starts (Wagtail reads them with four queries a request). Both are kept in each
+worker while the content version stays the same (a saved site or page moves it); every request gets
+its own copy, so nothing one request does to them is seen by another."""
 
 import copy
 
 from django.http import Http404
-from django.http.request import split_domain_port
 from django.utils.translation import get_language
 from wagtail import views as wagtail_views
-from wagtail.models import Site
-from wagtail.models.sites import get_site_for_hostname
 
 from practices.content_version import once_per_content_version
-
-
-def _site_for_host(hostname, port):
-    try:
-        return get_site_for_hostname(hostname, port)
-    except Site.DoesNotExist:
-        return None
-
-
-def kept_site(request):
-    """The site answering the request (Wagtail's choice, by host and port), also kept on the request
-    where ``Site.find_for_request`` keeps its answer, so Wagtail's own calls read nothing."""
-    if not hasattr(request, "_wagtail_site"):
-        hostname, port = split_domain_port(request.get_host())[0], request.get_port()
-        site = once_per_content_version(("site", hostname, port), lambda: _site_for_host(hostname, port))
-        request._wagtail_site = copy.copy(site)
-    return request._wagtail_site
+from practices.sites import kept_site
 
 
 def _language_home(site):

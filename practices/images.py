@@ -12,7 +12,8 @@ rendition on a busy 2-core machine, against 0.1 to 0.25 s) and made files hardly
 illustrations; the first readers of a new page would wait for it.
 """
 
-from django.db.models import QuerySet, prefetch_related_objects
+from django.db.models import QuerySet
+from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
 # What templates/components/card.html and templates/practices/detail_base.html ask for: a card's
@@ -24,8 +25,14 @@ RENDITIONS = list(dict.fromkeys(Filter.expand_spec(CARD_RENDITIONS) + Filter.exp
 
 def with_images(pages):
     """``pages`` with their images and the images' renditions fetched in bulk: a queryset (the
-    fetching then happens when it is evaluated) or a list of pages of one type (fetched now)."""
+    fetching then happens when it is evaluated) or a list of pages of any types (fetched now, in two
+    queries for the whole list: a page and the cards it shows can be read together)."""
     if isinstance(pages, QuerySet):
         return pages.select_related("image").prefetch_related("image__renditions")
-    prefetch_related_objects(pages, "image__renditions")
+    wanted = {page.image_id for page in pages if page.image_id}
+    if wanted:
+        images = get_image_model().objects.prefetch_related("renditions").in_bulk(wanted)
+        for page in pages:
+            if page.image_id in images:
+                page.image = images[page.image_id]
     return pages

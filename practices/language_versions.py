@@ -14,9 +14,10 @@ from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
-from .per_request import current_request
+from .per_request import current_request, once_per_request
+from .visibility import only_public
 from .vocabularies import versions_in
 
 # What readers of each language read next, nearest first, before the default language: the
@@ -51,6 +52,16 @@ def content_language(code):
 def reader_content_language():
     """The content language the reader reads in, else the default language."""
     return content_language(translation.get_language()) or settings.LANGUAGE_CODE
+
+
+def public_versions(page):
+    """Every live, public version of ``page`` (itself among them when it is one), with its locale:
+    read once a request (the language switcher and the untranslated view both ask)."""
+    key = page.translation_key
+    return once_per_request(
+        ("public-versions", key),
+        lambda: list(only_public(Page.objects.live().filter(translation_key=key)).select_related("locale")),
+    )
 
 
 def live_versions(pages):

@@ -236,7 +236,7 @@ class ElasticsearchBackend:
     def similar(self, page, size=4):
         hits = query.similar(engine.client(), page, size).execute()
         ids = [hit.page_id for hit in hits]
-        pages = {page.pk: page for page in Page.objects.live().filter(pk__in=ids).specific()}
+        pages = type(page).objects.live().in_bulk(ids)  # the query asked for pages of its type
         return [pages[page_id] for page_id in ids if page_id in pages]
 
 

@@ -10,7 +10,8 @@ from wagtail import hooks
 from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 
-from practices.language_versions import reading_order
+from practices.language_versions import public_versions, reading_order
+from practices.sites import kept_site
 from practices.visibility import only_public
 from practices.vocabularies import take_from_vocabularies
 
@@ -40,10 +41,9 @@ def untranslated_page(request, page_id):
         raise Http404
 
     language = get_language()
+    kept_site(request)  # the versions' addresses are made for it
     versions = {
-        version.locale.language_code: version
-        for version in only_public(page.get_translations(inclusive=True).live()).select_related("locale")
-        if version.get_url(request)
+        version.locale.language_code: version for version in public_versions(page) if version.get_url(request)
     }
     if not versions:  # the page is live but outside every site, so it has no address
         raise Http404

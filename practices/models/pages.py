@@ -17,9 +17,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..agenda import downloads
 from ..blocks import RICH_TEXT_FEATURES, LearningOutcomesBlock, MediaStreamBlock
-from ..cards import for_cards
+from ..cards import for_cards, similar_pages
 from ..choices import BudgetRange, Level, Licence
 from ..forms import HubPageForm
+from ..images import with_images
 from ..language_versions import live_versions, one_per_translation
 from ..numbers import duration_display
 from ..per_request import current_request
@@ -318,10 +319,13 @@ class GoodPracticePage(KnowledgePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related_materials"] = self.live_related_materials()
+        context["similar_practices"] = for_cards(similar_pages(self), images=False)
+        with_images([self, *context["related_materials"], *context["similar_practices"]])
         return context
 
     def live_related_materials(self):
-        """The related materials readers may see, each in the version the reader reads first."""
+        """The related materials readers may see, each in the version the reader reads first (their
+        pictures are read with the page's, in ``get_context``)."""
         linked = [
             link.material for link in self.related_materials.select_related("material") if link.material
         ]
@@ -329,6 +333,7 @@ class GoodPracticePage(KnowledgePage):
         return for_cards(
             [shown[material.translation_key] for material in linked if shown[material.translation_key]],
             "material_format",
+            images=False,
         )
 
 

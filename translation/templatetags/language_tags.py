@@ -9,6 +9,8 @@ from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale
 
+from practices.language_versions import public_versions
+
 from .. import transliteration
 
 register = template.Library()
@@ -64,7 +66,7 @@ def language_links(context):
     page_id = None
     if page is not None and getattr(page, "pk", None) and hasattr(page, "get_translations"):
         page_id = page.pk
-        for translation_ in page.get_translations(inclusive=True).live().public().select_related("locale"):
+        for translation_ in public_versions(page):
             translations[translation_.locale.language_code] = translation_
 
     # A listing's filters are slugs that every translation of a term shares: they carry over
