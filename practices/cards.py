@@ -13,13 +13,12 @@ from .vocabularies import take_from_vocabularies
 
 def for_cards(pages, *related, images=True):
     """``pages`` (a queryset, or a list of pages of one type) with what their cards show fetched in
-    bulk; ``related`` names more foreign keys to select (a material's ``material_format``). A list
-    read with ``images=False`` leaves its pictures to be read together with other pages' (one
+    bulk; ``related`` names more foreign keys to select (a material's ``material_format``). Read
+    with ``images=False``, the cards' pictures are left to be read together with other pages' (one
     ``with_images`` for a page and all the cards it shows)."""
     if isinstance(pages, QuerySet):
-        return with_images(
-            pages.select_related("locale", "organisation", *related).prefetch_related("themes")
-        )
+        pages = pages.select_related("locale", "organisation", *related).prefetch_related("themes")
+        return with_images(pages) if images else pages
     take_from_vocabularies(pages, "locale", "organisation", *related)
     prefetch_related_objects(pages, "themes")
     return with_images(pages) if images else pages

@@ -55,12 +55,13 @@ def reader_content_language():
 
 
 def public_versions(page):
-    """Every live, public version of ``page`` (itself among them when it is one), with its locale:
-    read once a request (the language switcher and the untranslated view both ask)."""
-    key = page.translation_key
+    """Every live, public version of ``page`` (itself among them when it is one), of its specific
+    type, with its locale: read once a request (the language switcher and the untranslated view
+    both ask)."""
+    key, model = page.translation_key, page.specific_class or Page
     return once_per_request(
         ("public-versions", key),
-        lambda: list(only_public(Page.objects.live().filter(translation_key=key)).select_related("locale")),
+        lambda: list(only_public(model.objects.live().filter(translation_key=key)).select_related("locale")),
     )
 
 

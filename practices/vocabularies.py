@@ -3,7 +3,9 @@ network's member organisations), read whole once per content version in a worker
 served (practices/content_version.py), so that a page and its lists of cards take them from memory
 instead of reading them for each list."""
 
-from django.db.models import prefetch_related_objects
+from collections import defaultdict
+
+from django.db.models import CharField, Value, prefetch_related_objects
 
 from .content_version import once_per_content_version
 from .per_request import current_request
@@ -42,3 +44,26 @@ def take_from_vocabularies(objects, *foreign_keys):
             row = rows.get(getattr(obj, field.attname))
             if row is not None:
                 setattr(obj, name, row)
+
+
+def take_terms_from_vocabularies(page, *relations):
+    """Sets each of ``relations`` (many-to-many fields of ``page`` to vocabularies) to its terms,
+    held in memory as a preview's are (modelcluster's in-memory relations): which terms, read from
+    the relations' tables in one query for all of them; the terms themselves from the vocabularies.
+    Outside a request, prefetched as Django prefetches them."""
+    if current_request() is None:
+        prefetch_related_objects([page], *relations)
+        return
+    fields = [type(page)._meta.get_field(name) for name in relations]
+    links = [
+        field.remote_field.through.objects.filter(**{field.m2m_field_name(): page.pk})
+        .annotate(relation=Value(field.name, output_field=CharField()))
+        .values_list("relation", field.m2m_reverse_field_name())
+        for field in fields
+    ]
+    chosen = defaultdict(set)
+    for relation, term_id in links[0].union(*links[1:], all=True):
+        chosen[relation].add(term_id)
+    for field in fields:
+        rows = rows_by_id(field.related_model)
+        setattr(page, field.name, [rows[term_id] for term_id in chosen[field.name] if term_id in rows])

@@ -13,7 +13,6 @@ from wagtail_localize.models import TranslationSource
 from practices.language_versions import public_versions, reading_order
 from practices.sites import kept_site
 from practices.visibility import only_public
-from practices.vocabularies import take_from_vocabularies
 
 from .templatetags.language_tags import bcp47, language_name_local
 from .transliteration import SERBIAN_SCRIPTS, transliterate_html
@@ -54,8 +53,6 @@ def untranslated_page(request, page_id):
     original, has_source = _original_version(page, versions)
     shown = next((versions[code] for code in reading_order(language) if code in versions), original)
     is_original = has_source and shown.pk == original.pk
-    shown = shown.specific
-    take_from_vocabularies([shown], "locale")
     shown_url = shown.get_url(request)
     # Serbian in the other script is shown in the reader's, transliterated as it is served.
     transliterated = SERBIAN_SCRIPTS.get(shown.locale.language_code) == language

@@ -1,9 +1,10 @@
+import itertools
+
 from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -25,7 +26,7 @@ from ..language_versions import live_versions, one_per_translation
 from ..numbers import duration_display
 from ..per_request import current_request
 from ..visibility import HubPageManager, RestrictionsReadOnce
-from ..vocabularies import take_from_vocabularies
+from ..vocabularies import take_from_vocabularies, take_terms_from_vocabularies
 
 YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2100)]
 
@@ -112,7 +113,7 @@ class HubContentPage(RestrictionsReadOnce, Page):
     def get_context(self, request, *args, **kwargs):
         take_from_vocabularies([self], "locale", "organisation")
         if not getattr(request, "is_preview", False):  # a preview's terms are the form's, in memory
-            prefetch_related_objects([self], *self.terms_shown)
+            take_terms_from_vocabularies(self, *self.terms_shown)
         return super().get_context(request, *args, **kwargs)
 
     @property
@@ -164,9 +165,17 @@ class KnowledgePage(HubContentPage):
         from .workshops import workshops_using
 
         context = super().get_context(request, *args, **kwargs)
-        context["workshops"] = workshops_using(self)
         context["path_position"] = path_position(request, self)
+        cards = {"workshops": workshops_using(self), **self.more_cards()}
+        context.update(cards)
+        if any(cards.values()):  # with none, the page's picture is read alone where it is shown
+            with_images([self, *itertools.chain.from_iterable(cards.values())])
         return context
+
+    def more_cards(self):
+        """{name in the context: list of cards} the page shows besides the workshops that use it, read
+        without their pictures (``get_context`` reads them for all the lists and the page at once)."""
+        return {}
 
     @property
     def profile_url(self):
@@ -316,16 +325,15 @@ class GoodPracticePage(KnowledgePage):
     def is_ongoing(self):
         return self.end_year is None
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["related_materials"] = self.live_related_materials()
-        context["similar_practices"] = for_cards(similar_pages(self), images=False)
-        with_images([self, *context["related_materials"], *context["similar_practices"]])
-        return context
+    def more_cards(self):
+        return {
+            "related_materials": self.live_related_materials(),
+            "similar_practices": for_cards(similar_pages(self), images=False),
+        }
 
     def live_related_materials(self):
-        """The related materials readers may see, each in the version the reader reads first (their
-        pictures are read with the page's, in ``get_context``)."""
+        """The related materials readers may see, each in the version the reader reads first (without
+        their pictures: see ``more_cards``)."""
         linked = [
             link.material for link in self.related_materials.select_related("material") if link.material
         ]

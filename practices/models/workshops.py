@@ -224,7 +224,7 @@ def can_duplicate(user, workshop):
 
 def workshops_using(page):
     """Live workshops whose agenda uses ``page`` in any language, one per workshop, in the version
-    readers of the page's language read first."""
+    readers of the page's language read first (without their pictures: ``with_images`` reads them)."""
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import ReferenceIndex
 
@@ -232,7 +232,7 @@ def workshops_using(page):
         Page.objects.filter(translation_key=page.translation_key)
     ).filter(content_type=ContentType.objects.get_for_model(WorkshopPage))
     ids = {int(object_id) for object_id in references.values_list("object_id", flat=True)}
-    workshops = for_cards(WorkshopPage.objects.live().public().filter(pk__in=ids))
+    workshops = for_cards(WorkshopPage.objects.live().public().filter(pk__in=ids), images=False)
     return sorted(
         one_per_translation(workshops, page.locale.language_code), key=lambda workshop: workshop.title
     )
