@@ -15,7 +15,7 @@ from collections import Counter, OrderedDict
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import CharField, Count, F, Q, Value
 from django.utils import translation
 from django.utils.html import escape
 from elasticsearch import BadRequestError
@@ -424,25 +424,40 @@ class DatabaseBackend:
         )
 
     def _facet_counts(self, params, text_keys):
-        counts = {}
+        """{facet: {value: pages}}, every facet of every page type counted in one query."""
+        tallies = []
         for facet in FACET_FIELDS:
-            tally = Counter()
             for pages in self._querysets(params, skip_facet=facet):
                 if text_keys is not None:
                     pages = pages.filter(translation_key__in=text_keys[pages.model])
-                tally.update(self._count(pages, facet))
-            counts[facet] = tally
+                tally = self._tally(pages, facet)
+                if tally is not None:
+                    tallies.append(tally)
+        counts = {facet: Counter() for facet in FACET_FIELDS}
+        if tallies:
+            for facet, value, pages in tallies[0].union(*tallies[1:], all=True):
+                if value:
+                    counts[facet][value] += pages
         return counts
 
-    def _count(self, pages, facet):
+    @staticmethod
+    def _tally(pages, facet):
+        """A query of (facet, value, how many pages have it) rows for ``pages``, a page in several
+        languages counted once; None when the page type has no such facet."""
         page_document = document_for(pages.model)
         if facet == "type":
-            return {page_document.type: pages.values("translation_key").distinct().count()}
-        path = page_document.facet_paths.get(facet)
-        if path is None:
-            return {}
-        rows = pages.order_by().values(path).annotate(pages=Count("translation_key", distinct=True))
-        return {row[path]: row["pages"] for row in rows if row[path]}
+            value = Value(page_document.type, output_field=CharField())
+        elif facet in page_document.facet_paths:
+            value = F(page_document.facet_paths[facet])
+        else:
+            return None
+        return (
+            pages.order_by()
+            .annotate(facet=Value(facet, output_field=CharField()), value=value)
+            .values("facet", "value")
+            .annotate(pages=Count("translation_key", distinct=True))
+            .values_list("facet", "value", "pages")
+        )
 
     def _result(self, page, words):
         page_document = document_for(page)

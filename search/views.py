@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 
 from practices.language_versions import reader_content_language
 from practices.per_request import answer_not_to_keep
+from practices.sites import kept_site
 
 from . import openapi
 from .analysis import content_words
@@ -20,6 +21,7 @@ LANGUAGES = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
 def search_page(request):
     """The knowledge search in the active language; malformed parameters are ignored and named."""
     locale = reader_content_language()
+    kept_site(request)  # the page's links are made for it
     response = run_search(parse(request.GET, locale))
     if not response.asked_before:
         # Most searches are asked once: the page is kept from the second asking on, so the long
