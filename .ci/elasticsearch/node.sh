@@ -9,6 +9,8 @@
 #   .ci/elasticsearch/node.sh status   print the cluster health (exit 0 running, 3 not running)
 #   .ci/elasticsearch/node.sh restart  stop + start
 #   .ci/elasticsearch/node.sh kill     end the node at once (SIGKILL), as a crash would
+#   .ci/elasticsearch/node.sh empty    stop the node and delete its data (every index), keeping the
+#                                      distribution and the plugin, so the next start is a new node's
 #   .ci/elasticsearch/node.sh check    exit 0 when this machine has all a start needs (a JDK, Maven, ...)
 #                                      without installing anything, else say what is missing, exit 1
 #
@@ -17,7 +19,7 @@
 #   KOOPERATIVA_ES_VERSION    Elasticsearch version                          [9.5.4]
 #   KOOPERATIVA_ES_PORT       HTTP port on 127.0.0.1                         [9200]
 #   KOOPERATIVA_ES_JAVA_HOME  JDK for the server and the plugin build        [Temurin 25, else newest JDK >= 21]
-#   KOOPERATIVA_ES_JAVA_OPTS  JVM options                                    [-Xms512m -Xmx512m]
+#   KOOPERATIVA_ES_JAVA_OPTS  JVM options                                    [-Xms1g -Xmx1g]
 #   KOOPERATIVA_ES_USER       user that runs the node when started as root   [kooperativa-es]
 #   KOOPERATIVA_ES_TIMEOUT    seconds to wait for the cluster health         [180]
 #   KOOPERATIVA_ES_CLUSTER    cluster name                                   [kooperativa-test]
@@ -40,7 +42,7 @@ PLUGIN_VERSION="1.0.0"
 ES_VERSION="${KOOPERATIVA_ES_VERSION:-9.5.4}"
 RT="${KOOPERATIVA_ES_HOME:-/var/tmp/kooperativa-es}"
 PORT="${KOOPERATIVA_ES_PORT:-9200}"
-JAVA_OPTS="${KOOPERATIVA_ES_JAVA_OPTS:--Xms512m -Xmx512m}"
+JAVA_OPTS="${KOOPERATIVA_ES_JAVA_OPTS:--Xms1g -Xmx1g}"
 TIMEOUT="${KOOPERATIVA_ES_TIMEOUT:-180}"
 CLUSTER="${KOOPERATIVA_ES_CLUSTER:-kooperativa-test}"
 NODE_NAME="${KOOPERATIVA_ES_NODE_NAME:-$CLUSTER-node}"
@@ -446,6 +448,12 @@ cmd_kill() {
     say "killed pid $pid"
 }
 
+cmd_empty() {
+    cmd_stop
+    rm -rf "$RT/data"
+    say "emptied $RT/data"
+}
+
 cmd_check() { # can this machine start a node without installing anything?
     local tool missing=""
     for tool in curl python3 unzip mvn flock sha256sum; do
@@ -475,7 +483,8 @@ case "${1:-}" in
     stop) cmd_stop ;;
     restart) cmd_stop; cmd_start ;;
     kill) cmd_kill ;;
+    empty) cmd_empty ;;
     status) cmd_status ;;
     check) cmd_check ;;
-    *) echo "usage: $0 start|stop|restart|kill|status|check" >&2; exit 2 ;;
+    *) echo "usage: $0 start|stop|restart|kill|empty|status|check" >&2; exit 2 ;;
 esac
