@@ -5,7 +5,8 @@ written later by someone else, in words that avoid the titles', which the first 
 ``holdout.toml`` was written separately, by someone who never saw the development sets, and is
 only used to check that the tuning generalises; ``holdout2.toml`` likewise, in session 13, by a
 writer who saw none of the other sets, after the first had been measured against for eight
-sessions. All were judged by reading the demo content, never from what a search returned. A
+sessions; ``holdout3.toml`` likewise, in session 17, when the second had been measured against for
+four (it judges the organisations' profiles too, which the search does not return). All were judged by reading the demo content, never from what a search returned. A
 judgment grades one document — a page with all its translations, named by its slug — from 3
 (exactly what is sought) to 1 (marginal); unjudged documents count as 0.
 
