@@ -163,12 +163,15 @@ class ElasticsearchBackend:
         """(hit, its translation key, the version of its page the reader gets) for each hit."""
         # The collapse key comes with every hit, as a list of one.
         keys = [hit.meta.fields["translation_key"][0] for hit in hits]
-        if not keys:
-            return []
-        shown = {
-            version.meta.fields["translation_key"][0]: version
-            for version in query.reader_versions(engine.client(), keys, reader, fields).execute()
-        }
+        # A hit in the reader's own language is the version they get: only the others are asked
+        # for, and a page of hits all in the reader's language needs no second request.
+        elsewhere = [key for hit, key in zip(hits, keys, strict=True) if hit.locale != reader]
+        shown = {}
+        if elsewhere:
+            shown = {
+                version.meta.fields["translation_key"][0]: version
+                for version in query.reader_versions(engine.client(), elsewhere, reader, fields).execute()
+            }
         return [(hit, key, shown.get(key, hit)) for hit, key in zip(hits, keys, strict=True)]
 
     def _results(self, response, params):

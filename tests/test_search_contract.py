@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from practices.language_versions import reading_order
 from practices.models import GoodPracticePage, LearningPathPage, TrainingMaterialPage, WorkshopPage
+from search import query
 from search.indexes import all_aliases
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
@@ -370,3 +371,27 @@ def test_a_search_asked_again_newest_first_has_its_counts_from_the_engines_cache
     assert cache_hits() > before
     assert again["count"] == first["count"] > 0
     assert counts(again) == counts(first)
+
+
+def test_the_readers_versions_are_asked_for_foreign_hits_only(client, elasticsearch, monkeypatch):
+    """A hit in the reader's language is the version they get; the others are looked up in a second
+    request, which a page of hits all in the reader's language does without."""
+    asked = []
+    look_up = query.reader_versions
+
+    def reader_versions(engine_client, translation_keys, reader, fields):
+        asked.append(set(translation_keys))
+        return look_up(engine_client, translation_keys, reader, fields)
+
+    monkeypatch.setattr(query, "reader_versions", reader_versions)
+    english = api(client, q="volunteers", lang="en")
+    assert english["results"]
+    assert {result["locale"] for result in english["results"]} == {"en"}
+    assert asked == []
+
+    mostly_english = api(client, q="festival", lang="en")
+    assert len(asked) == 1
+    keys = {result["translation_key"] for result in mostly_english["results"]}
+    assert asked[0] and asked[0] < keys
+    found_in_english = [r for r in mostly_english["results"] if r["translation_key"] not in asked[0]]
+    assert {result["locale"] for result in found_in_english} == {"en"}
