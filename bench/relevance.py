@@ -4,9 +4,9 @@ Prints nDCG@10, recall@10 (documents graded 2+), MRR and empty result lists, ove
 of query and by language, for the development sets (search/relevance/queries.toml and
 queries2.toml, what the search is tuned on) and the held-out sets (holdout.toml, holdout2.toml and
 holdout3.toml, never tuned on). It migrates the database it is given and loads the demo content
-(idempotent), and with ELASTICSEARCH_URL set rebuilds "<SEARCH_INDEX_PREFIX>-*" indexes (prefix "relevance" unless set)
-and drops them at the end. The database fallback behaves differently on PostgreSQL and SQLite:
-say which was used.
+(idempotent), and with ELASTICSEARCH_URL set rebuilds "<SEARCH_INDEX_PREFIX>-*" indexes (prefix
+"relevance" unless set) and drops them at the end. The database fallback behaves differently on
+PostgreSQL and SQLite: say which was used.
 
     createdb -h 127.0.0.1 -p 5433 -U postgres kooperativa_relevance
     DATABASE_URL=postgres://postgres@127.0.0.1:5433/kooperativa_relevance \\

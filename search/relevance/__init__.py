@@ -6,9 +6,10 @@ written later by someone else, in words that avoid the titles', which the first 
 only used to check that the tuning generalises; ``holdout2.toml`` likewise, in session 13, by a
 writer who saw none of the other sets, after the first had been measured against for eight
 sessions; ``holdout3.toml`` likewise, in session 17, when the second had been measured against for
-four (it judges the organisations' profiles too, which the search does not return). All were judged by reading the demo content, never from what a search returned. A
-judgment grades one document — a page with all its translations, named by its slug — from 3
-(exactly what is sought) to 1 (marginal); unjudged documents count as 0.
+four (it grades organisation profiles too, which the search does not return). All were judged by
+reading the demo content, never from what a search returned. A judgment grades one document — a
+page with all its translations, named by its slug — from 3 (exactly what is sought) to 1
+(marginal); unjudged documents count as 0.
 
 Measures (as in ../../docs/search.md): nDCG@10 with gain 2^grade - 1 and discount
 log2(rank + 1), against the ideal ordering of the judged documents; recall@10 of the documents
