@@ -11,6 +11,7 @@ import hashlib
 import logging
 import re
 from collections import Counter, OrderedDict
+from operator import attrgetter
 
 from django.conf import settings
 from django.core.cache import cache, caches
@@ -45,6 +46,10 @@ logger = logging.getLogger(__name__)
 
 # Below this many results the search tries again, forgiving typos, and may suggest a correction.
 FEW_RESULTS = 3
+# Up to this many pages found, each facet value's pages are counted exactly; beyond, when some
+# page matched in two languages, they are estimated from its documents (docs/benchmarks.md,
+# "Session 18": counting them exactly was most of the engine's time for a search finding many).
+EXACTLY_COUNTED = 1000
 # How much a page's score in the database fallback falls with each of the query's words it does
 # not match (score × share of the words matched ** this): chosen on both development sets,
 # docs/search.md ("Session 15").
@@ -130,19 +135,14 @@ class ElasticsearchBackend:
             hits = query.knowledge_search(
                 engine.client(), params, settings.LANGUAGE_CODE, forgiving
             ).execute()
-        counts = {
-            facet: {
-                bucket.key: int(bucket.pages.value)
-                for bucket in getattr(counted.aggregations, f"facet_{facet}").values.buckets
-            }
-            for facet in FACET_FIELDS
-        }
+        counts, estimated = self._facet_counts(params, forgiving, counted)
         results = self._results(hits, params)
         return SearchResponse(
             params=params,
             count=count,
             results=results,
             facets=build_facets(counts, params),
+            estimated_facets=estimated,
             suggestion=self._suggestion(hits, params, count),
             backend=self.name,
         )
@@ -157,6 +157,44 @@ class ElasticsearchBackend:
     @staticmethod
     def _count(response):
         return int(response.aggregations.total.pages.value)
+
+    def _facet_counts(self, params, forgiving, counted):
+        """({facet: {value: pages}}, the facets whose counts are estimates) from the counts of the
+        results page (``query.facet_counts``), exact when browsing; for words, a value's documents
+        are its pages when no page matched in two languages; when one did, few pages are counted
+        again exactly, and many are estimated from their documents. A page has one version per
+        language, so the languages' counts are always exact."""
+        if not params.q:
+            return self._exact_counts(counted), ()
+        documents = counted.hits.total.value
+        pages = int(counted.aggregations.matched.value)
+        if documents != pages and pages <= EXACTLY_COUNTED:
+            exact = query.facet_counts(engine.client(), params, forgiving, exact=True).execute()
+            return self._exact_counts(exact), ()
+        # Beyond the exact counts' precision the pages may be counted above the documents.
+        share = min(1.0, pages / documents) if documents else 1.0
+        estimated = tuple(facet for facet in FACET_FIELDS if facet != "language") if share < 1 else ()
+
+        def estimate(bucket):
+            return max(1, round(bucket.doc_count * share))
+
+        return {
+            facet: self._values(counted, facet, estimate if facet in estimated else attrgetter("doc_count"))
+            for facet in FACET_FIELDS
+        }, estimated
+
+    def _exact_counts(self, response):
+        return {
+            facet: self._values(response, facet, lambda bucket: int(bucket.pages.value))
+            for facet in FACET_FIELDS
+        }
+
+    @staticmethod
+    def _values(response, facet, count_of):
+        return {
+            bucket.key: count_of(bucket)
+            for bucket in getattr(response.aggregations, f"facet_{facet}").values.buckets
+        }
 
     @staticmethod
     def _in_reader_versions(hits, reader, fields):

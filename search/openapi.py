@@ -170,6 +170,7 @@ def _schemas():
                 "num_pages",
                 "results",
                 "facets",
+                "estimated_facets",
                 "suggestion",
                 "backend",
                 "degraded",
@@ -191,6 +192,12 @@ def _schemas():
                         facet: {"type": "array", "items": {"$ref": "#/components/schemas/FacetOption"}}
                         for facet in FACET_FIELDS
                     },
+                },
+                "estimated_facets": {
+                    "type": "array",
+                    "items": {"type": "string", "enum": list(FACET_FIELDS)},
+                    "description": "The facets whose counts are estimates (within a few per cent): "
+                    "when more than a thousand pages are found and some matched in two languages.",
                 },
                 "suggestion": {
                     "type": ["string", "null"],
@@ -270,6 +277,7 @@ SEARCH_EXAMPLE = {
         }
     ],
     "facets": {facet: [] for facet in FACET_FIELDS},
+    "estimated_facets": [],
     "suggestion": None,
     "backend": "elasticsearch",
     "degraded": False,

@@ -212,6 +212,9 @@ class SearchResponse:
     suggestion: str | None
     backend: str
     degraded: bool = False
+    # The facets whose counts are estimates (``backends.EXACTLY_COUNTED``); a plain default, so an
+    # answer kept by a version before it (``backends.run_search``) reads as exact.
+    estimated_facets: tuple = ()
     # Whether it was kept from an earlier asking of the same search (``backends.run_search``).
     asked_before: bool = False
 
@@ -229,6 +232,7 @@ class SearchResponse:
                 name: [{"value": o["value"], "label": str(o["label"]), "count": o["count"]} for o in options]
                 for name, options in self.facets.items()
             },
+            "estimated_facets": list(self.estimated_facets),
             "suggestion": self.suggestion,
             "backend": self.backend,
             "degraded": self.degraded,

@@ -282,7 +282,8 @@ def results_page(client, params, default_locale, forgiving=False):
     words = words_query(params)
     return (
         knowledge_search(client, params, default_locale, forgiving, words),
-        facet_counts(client, params, forgiving, words),
+        # Browsing counts every page: exactly, and then from the request cache.
+        facet_counts(client, params, forgiving, words, exact=words is None),
     )
 
 
@@ -337,28 +338,38 @@ def knowledge_search(client, params, default_locale, forgiving=False, words=None
     return search[params.offset : params.offset + params.per_page]
 
 
-def facet_counts(client, params, forgiving=False, words=None):
+def facet_counts(client, params, forgiving=False, words=None, exact=False):
     """How many pages the search finds (``total``), and per value of each facet (``facet_<name>``)
     with the other facets' filters applied: a request of its own, without hits, so nothing is
     scored, and one that depends on the words as the reader's language reads them, the filters
     and the years alone (not on the sort or the page; browsing, on no reader), so Elasticsearch's
-    shard request cache answers it again until the index changes."""
+    shard request cache answers it again until the index changes.
+
+    A value's pages are its documents unless a page matched in two languages: counting each
+    value's distinct pages instead (``exact``) is most of a search's time in the engine when many
+    pages match, so it is asked for only when browsing or when few pages match
+    (``backends.ElasticsearchBackend``). Without
+    ``exact``, the request says how many documents (``hits.total``) and pages (``matched``) the
+    words and years find, which tells whether the documents are the pages."""
     words = words if words is not None else words_query(params)
     by_facet = facet_filters(params)
     search = (
         Search(using=client, index=all_aliases())
         .filter(matching(params, words, forgiving))
-        .extra(track_total_hits=False)
+        .extra(track_total_hits=not exact)
         .params(request_cache=True)
     )
     search.aggs.bucket("total", "filter", Q("bool", filter=list(by_facet.values()))).metric(
         "pages", "cardinality", field="translation_key", **EXACT_COUNT
     )
+    if not exact:
+        search.aggs.metric("matched", "cardinality", field="translation_key", **EXACT_COUNT)
     for facet, field in FACET_FIELDS.items():
         others = [clause for name, clause in by_facet.items() if name != facet]
         bucket = search.aggs.bucket(f"facet_{facet}", "filter", Q("bool", filter=others))
         terms = bucket.bucket("values", "terms", field=field, size=FACET_SIZE)
-        terms.metric("pages", "cardinality", field="translation_key", **EXACT_COUNT)
+        if exact:
+            terms.metric("pages", "cardinality", field="translation_key", **EXACT_COUNT)
     return search[0:0]
 
 

@@ -3,8 +3,11 @@
 Every test here runs twice, once per backend, through the public JSON API and the search page.
 """
 
+from collections import Counter
+
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 from django.urls import reverse
 from django.utils.html import strip_tags
 from wagtail.models import Page
@@ -13,6 +16,7 @@ from practices.language_versions import reading_order
 from practices.models import GoodPracticePage, LearningPathPage, TrainingMaterialPage, WorkshopPage
 from search import query
 from search.indexes import all_aliases
+from search.params import FACET_FIELDS
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
@@ -45,6 +49,7 @@ def test_response_has_the_documented_shape(client, backend):
         "num_pages",
         "results",
         "facets",
+        "estimated_facets",
         "suggestion",
         "backend",
         "degraded",
@@ -193,6 +198,69 @@ def test_filters_keep_facet_counts_honest(client, backend):
     themes_after = {option["value"]: option["count"] for option in after["facets"]["theme"]}
     assert themes_after["digital"] == digital["count"], "a facet's own counts ignore its own filter"
     assert all("digital" in result["themes"] for result in after["results"])
+
+
+def every_result(client, **params):
+    """The first page's answer, and the results of all its pages."""
+    first = api(client, **params)
+    results = list(first["results"])
+    for page in range(2, first["num_pages"] + 1):
+        results += api(client, page=str(page), **params)["results"]
+    return first, results
+
+
+VALUES_OF_A_RESULT = {
+    "type": lambda result: [result["type"]],
+    "theme": lambda result: result["themes"],
+    "country": lambda result: result["countries"],
+    "organisation": lambda result: [result["organisation"]],
+}
+
+
+@pytest.mark.parametrize(
+    ("q", "lang"),
+    [("festival", "en"), ("позориште публика", "sr"), ("volonteri", "hr"), ("vullnetarët", "sq")],
+)
+def test_facet_counts_are_the_pages_found(client, backend, q, lang):
+    """Each value's count is how many of the pages found have it, one per page whatever the
+    languages it matched in, as the results themselves tally."""
+    data, results = every_result(client, q=q, lang=lang)
+    assert len(results) == data["count"] > 0
+    assert data["estimated_facets"] == []
+    for facet, values_of in VALUES_OF_A_RESULT.items():
+        tally = Counter(value for result in results for value in values_of(result) if value)
+        assert {option["value"]: option["count"] for option in data["facets"][facet]} == tally, facet
+
+
+def test_many_pages_found_in_several_languages_have_their_counts_estimated(
+    client, elasticsearch, monkeypatch
+):
+    """Past ``EXACTLY_COUNTED`` pages found, when some matched in more than one language, a
+    value's pages are estimated from its documents (flagged, and marked on the page); the
+    languages' counts stay exact, and no value is left out."""
+    from search import backends
+
+    exact = api(client, q="festival", lang="en")
+    monkeypatch.setattr(backends, "EXACTLY_COUNTED", 0)
+    caches["searches"].clear()
+    rough = api(client, q="festival", lang="en")
+    assert rough["count"] == exact["count"]
+    assert rough["estimated_facets"] == [facet for facet in FACET_FIELDS if facet != "language"]
+
+    def counts(data, facet):
+        return {option["value"]: option["count"] for option in data["facets"][facet]}
+
+    assert counts(rough, "language") == counts(exact, "language")
+    for facet in rough["estimated_facets"]:
+        assert counts(rough, facet).keys() == counts(exact, facet).keys(), facet
+        assert all(count >= 1 for count in counts(rough, facet).values())
+    # Each page has one type: the types' estimates add up to the pages found, give or take rounding.
+    types = counts(rough, "type")
+    assert abs(sum(types.values()) - rough["count"]) <= len(types)
+
+    caches["pages"].clear()
+    page = client.get("/en/search/", {"q": "festival"}).content.decode()
+    assert '<span aria-hidden="true">≈</span><span class="visually-hidden">about </span>' in page
 
 
 def test_several_values_of_one_facet_widen_and_facets_narrow(client, backend):
