@@ -196,8 +196,8 @@ def _schemas():
                 "estimated_facets": {
                     "type": "array",
                     "items": {"type": "string", "enum": list(FACET_FIELDS)},
-                    "description": "The facets whose counts are estimates (within a few per cent): "
-                    "when more than a thousand pages are found and some matched in two languages.",
+                    "description": "The facets whose counts are estimated from the language versions "
+                    "found: when more than a thousand pages are found, some in more than one language.",
                 },
                 "suggestion": {
                     "type": ["string", "null"],

@@ -348,9 +348,9 @@ def facet_counts(client, params, forgiving=False, words=None, exact=False):
     A value's pages are its documents unless a page matched in two languages: counting each
     value's distinct pages instead (``exact``) is most of a search's time in the engine when many
     pages match, so it is asked for only when browsing or when few pages match
-    (``backends.ElasticsearchBackend``). Without
-    ``exact``, the request says how many documents (``hits.total``) and pages (``matched``) the
-    words and years find, which tells whether the documents are the pages."""
+    (``backends.ElasticsearchBackend``). Without ``exact``, the request says how many documents
+    (``hits.total``) and pages (``matched``) the words and years find, which tells whether the
+    documents are the pages."""
     words = words if words is not None else words_query(params)
     by_facet = facet_filters(params)
     search = (
