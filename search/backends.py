@@ -10,7 +10,9 @@ logged as an error, and leaves the engine in service for everyone else.
 import hashlib
 import logging
 import re
+import time
 from collections import Counter, OrderedDict
+from functools import lru_cache
 from operator import attrgetter
 
 from django.conf import settings
@@ -40,6 +42,7 @@ from . import engine, query
 from .analysis import database_terms, database_terms_by_word
 from .documents import DOCUMENTS, Relations, document_for, indexed_models
 from .glossary import WORD
+from .indexes import all_aliases
 from .params import FACET_FIELDS, TYPE_LABELS, SearchResponse, SearchResult
 
 logger = logging.getLogger(__name__)
@@ -118,16 +121,33 @@ def build_facets(counts, params):
 
 # --- Elasticsearch ---------------------------------------------------------------------------
 
+# How long a process goes by its reading of how many documents the indexes hold.
+INDEX_SIZE_SECONDS = 600
+
+
+def indexes_hold_few_documents():
+    """Whether the indexes hold at most ``EXACTLY_COUNTED`` documents, so that any search's pages
+    are counted exactly, and can be in its first request rather than a second. Read again every ten
+    minutes by each process: a reading out of date costs a round trip or an exact count, never a
+    wrong one."""
+    return _documents_indexed(int(time.monotonic() // INDEX_SIZE_SECONDS)) <= EXACTLY_COUNTED
+
+
+@lru_cache(maxsize=1)
+def _documents_indexed(period):
+    return engine.client().count(index=",".join(all_aliases()))["count"]
+
 
 class ElasticsearchBackend:
     name = "elasticsearch"
 
     def search(self, params):
         forgiving = False
-        hits, counted = self._execute(params, forgiving)
+        exact = not params.q or indexes_hold_few_documents()
+        hits, counted = self._execute(params, forgiving, exact)
         if params.q and self._count(counted) < FEW_RESULTS:
             forgiving = True
-            hits, counted = self._execute(params, forgiving)
+            hits, counted = self._execute(params, forgiving, exact)
         count = self._count(counted)
         last_page = max(1, -(-count // params.per_page))
         if params.page > last_page:
@@ -135,7 +155,7 @@ class ElasticsearchBackend:
             hits = query.knowledge_search(
                 engine.client(), params, settings.LANGUAGE_CODE, forgiving
             ).execute()
-        counts, estimated = self._facet_counts(params, forgiving, counted)
+        counts, estimated = self._facet_counts(params, forgiving, counted, exact)
         results = self._results(hits, params)
         return SearchResponse(
             params=params,
@@ -147,24 +167,24 @@ class ElasticsearchBackend:
             backend=self.name,
         )
 
-    def _execute(self, params, forgiving):
+    def _execute(self, params, forgiving, exact_counts):
         """(the hits, the counts) of the results page, asked for in one round trip."""
         client = engine.client()
         return query.run_together(
-            client, *query.results_page(client, params, settings.LANGUAGE_CODE, forgiving)
+            client, *query.results_page(client, params, settings.LANGUAGE_CODE, forgiving, exact_counts)
         )
 
     @staticmethod
     def _count(response):
         return int(response.aggregations.total.pages.value)
 
-    def _facet_counts(self, params, forgiving, counted):
+    def _facet_counts(self, params, forgiving, counted, exact):
         """({facet: {value: pages}}, the facets whose counts are estimates) from the counts of the
-        results page (``query.facet_counts``), exact when browsing; for words, a value's documents
-        are its pages when no page matched in two languages; when one did, few pages are counted
-        again exactly, and many are estimated from their documents. A page has one version per
-        language, so the languages' counts are always exact."""
-        if not params.q:
+        results page (``query.facet_counts``), ``exact`` when asked so; otherwise a value's
+        documents are its pages when no page matched in two languages; when one did, few pages are
+        counted again exactly, and many are estimated from their documents. A page has one version
+        per language, so the languages' counts are always exact."""
+        if exact:
             return self._exact_counts(counted), ()
         documents = counted.hits.total.value
         pages = int(counted.aggregations.matched.value)

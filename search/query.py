@@ -277,13 +277,14 @@ def matching(params, words, forgiving=False):
     return Q("bool", must=[base], filter=year_filter(params))
 
 
-def results_page(client, params, default_locale, forgiving=False):
-    """The two requests of a results page, on one reading of its words: (its hits, its counts)."""
+def results_page(client, params, default_locale, forgiving=False, exact_counts=False):
+    """The two requests of a results page, on one reading of its words: (its hits, its counts),
+    counted exactly when browsing (every page, and then from the request cache) or when
+    ``exact_counts``."""
     words = words_query(params)
     return (
         knowledge_search(client, params, default_locale, forgiving, words),
-        # Browsing counts every page: exactly, and then from the request cache.
-        facet_counts(client, params, forgiving, words, exact=words is None),
+        facet_counts(client, params, forgiving, words, exact=words is None or exact_counts),
     )
 
 
@@ -347,10 +348,10 @@ def facet_counts(client, params, forgiving=False, words=None, exact=False):
 
     A value's pages are its documents unless a page matched in two languages: counting each
     value's distinct pages instead (``exact``) is most of a search's time in the engine when many
-    pages match, so it is asked for only when browsing or when few pages match
-    (``backends.ElasticsearchBackend``). Without ``exact``, the request says how many documents
-    (``hits.total``) and pages (``matched``) the words and years find, which tells whether the
-    documents are the pages."""
+    pages match, so it is asked for only when browsing, when few pages match, or when the indexes
+    hold few documents (``backends.ElasticsearchBackend``). Without ``exact``, the request says
+    how many documents (``hits.total``) and pages (``matched``) the words and years find, which
+    tells whether the documents are the pages."""
     words = words if words is not None else words_query(params)
     by_facet = facet_filters(params)
     search = (

@@ -209,6 +209,12 @@ def every_result(client, **params):
     return first, results
 
 
+SEARCHES_IN_FOUR_LANGUAGES = [
+    ("festival", "en"),
+    ("позориште публика", "sr"),
+    ("volonteri", "hr"),
+    ("vullnetarët", "sq"),
+]
 # Not the organisation: test_search_sync moves one version of a practice to another organisation,
 # and in the index the tests share its document outlives the rolled-back database, so its versions
 # then disagree (the facet counts the version that matched, a result shows the reader's).
@@ -219,10 +225,7 @@ VALUES_OF_A_RESULT = {
 }
 
 
-@pytest.mark.parametrize(
-    ("q", "lang"),
-    [("festival", "en"), ("позориште публика", "sr"), ("volonteri", "hr"), ("vullnetarët", "sq")],
-)
+@pytest.mark.parametrize(("q", "lang"), SEARCHES_IN_FOUR_LANGUAGES)
 def test_facet_counts_are_the_pages_found(client, backend, q, lang):
     """Each value's count is how many of the pages found have it, one per page whatever the
     languages it matched in, as the results themselves tally."""
@@ -232,6 +235,25 @@ def test_facet_counts_are_the_pages_found(client, backend, q, lang):
     for facet, values_of in VALUES_OF_A_RESULT.items():
         tally = Counter(value for result in results for value in values_of(result) if value)
         assert {option["value"]: option["count"] for option in data["facets"][facet]} == tally, facet
+
+
+@pytest.mark.parametrize(("q", "lang"), SEARCHES_IN_FOUR_LANGUAGES)
+def test_facet_counts_are_the_same_counted_at_once_or_from_the_documents(
+    client, elasticsearch, monkeypatch, q, lang
+):
+    """Indexes holding few documents count every search's pages exactly in its first request;
+    larger ones count documents first, and then the pages again when some matched in two languages:
+    the same numbers."""
+    from search import backends
+
+    assert backends.indexes_hold_few_documents(), "the demo's indexes hold a few hundred documents"
+    at_once = api(client, q=q, lang=lang)
+    monkeypatch.setattr(backends, "indexes_hold_few_documents", lambda: False)
+    caches["searches"].clear()
+    from_the_documents = api(client, q=q, lang=lang)
+    assert from_the_documents["estimated_facets"] == []
+    assert from_the_documents["facets"] == at_once["facets"]
+    assert from_the_documents["count"] == at_once["count"]
 
 
 def test_many_pages_found_in_several_languages_have_their_counts_estimated(
