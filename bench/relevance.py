@@ -2,8 +2,8 @@
 
 Prints nDCG@10, recall@10 (documents graded 2+), MRR and empty result lists, overall, by kind
 of query and by language, for the development sets (search/relevance/queries.toml and
-queries2.toml, what the search is tuned on) and the held-out sets (holdout.toml, holdout2.toml and
-holdout3.toml, never tuned on). It migrates the database it is given and loads the demo content
+queries2.toml, what the search is tuned on) and the held-out sets (holdout.toml to holdout4.toml,
+never tuned on). It migrates the database it is given and loads the demo content
 (idempotent), and with ELASTICSEARCH_URL set rebuilds "<SEARCH_INDEX_PREFIX>-*" indexes (prefix
 "relevance" unless set) and drops them at the end. The database fallback behaves differently on
 PostgreSQL and SQLite: say which was used.
@@ -53,6 +53,7 @@ SETS = {
     "held-out": "holdout",
     "held-out-2": "holdout2",
     "held-out-3": "holdout3",
+    "held-out-4": "holdout4",
 }
 
 

@@ -6,7 +6,9 @@ written later by someone else, in words that avoid the titles', which the first 
 only used to check that the tuning generalises; ``holdout2.toml`` likewise, in session 13, by a
 writer who saw none of the other sets, after the first had been measured against for eight
 sessions; ``holdout3.toml`` likewise, in session 17, when the second had been measured against for
-four (it grades organisation profiles too, which the search does not return). All were judged by
+four (it grades organisation profiles too, which the search does not return); ``holdout4.toml``
+likewise, in session 19, when the third had had its misses read (it grades only what the search
+returns). All were judged by
 reading the demo content, never from what a search returned. A judgment grades one document — a
 page with all its translations, named by its slug — from 3 (exactly what is sought) to 1
 (marginal); unjudged documents count as 0.
