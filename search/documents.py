@@ -264,7 +264,7 @@ class PathDocument(PageDocument):
     type = "path"
 
     def body_parts(self, page, relations):
-        return [page.compiled_by, *(block["value"].get("note") for block in page.steps.raw_data)]
+        return [page.compiled_by, page.steps_text()]
 
 
 DOCUMENTS = [PracticeDocument(), MaterialDocument(), WorkshopDocument(), PathDocument()]

@@ -20,6 +20,7 @@ from elasticsearch.helpers import bulk, streaming_bulk
 from wagtail.models import Locale, ModelLogEntry, Page, PageLogEntry
 
 from practices.content_version import content_changed
+from practices.models.paths import paths_leading_to
 
 from . import engine, lexicon
 from .documents import (
@@ -248,12 +249,14 @@ SUBTREE_ACTIONS = [
 
 def pages_changed_since(moment):
     """Pages whose documents editors may have changed since ``moment``, from Wagtail's audit log:
-    what they published, unpublished, moved, restricted or deleted, and pages naming a snippet
-    they edited."""
+    what they published, unpublished, moved, restricted or deleted, the learning paths leading to
+    those, and pages naming a snippet they edited."""
     entries = PageLogEntry.objects.filter(timestamp__gte=moment)
     page_ids = set(entries.values_list("page_id", flat=True))
     for root in Page.objects.filter(pk__in=entries.filter(action__in=SUBTREE_ACTIONS).values("page_id")):
         page_ids.update(Page.objects.descendant_of(root).values_list("pk", flat=True))
+    keys = Page.objects.filter(pk__in=page_ids).values_list("translation_key", flat=True)
+    page_ids |= paths_leading_to(keys, page_ids)
     snippet_edits = ModelLogEntry.objects.filter(
         timestamp__gte=moment,
         content_type__in=ContentType.objects.get_for_models(*named_snippets()).values(),

@@ -1,4 +1,6 @@
-"""Keep the search index in step: publish, unpublish, delete, move, privacy and snippet changes.
+"""Keep the search index in step: publish, unpublish, delete, move, privacy and snippet changes,
+and the learning paths leading to a page whose title or summary changed (their documents, and
+their entries in the database's own index, carry them).
 
 Updates run after the transaction commits, so the index never sees an edit that was rolled
 back; engine failures end in the backlog, never in the editor's face (see ``indexing.py``).
@@ -7,7 +9,11 @@ back; engine failures end in the backlog, never in the editor's face (see ``inde
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
+from wagtail.search.index import insert_or_update_object
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from practices.models import LearningPathPage
+from practices.models.paths import paths_leading_to
 
 from . import engine
 from .backends import forget_facet_labels
@@ -21,13 +27,21 @@ def _later(page_ids):
         transaction.on_commit(lambda: update_pages(page_ids))
 
 
+def _paths_leading_to(page, deleted=False):
+    """The learning paths leading to ``page``, each put again in the database's own index now."""
+    path_ids = paths_leading_to([page.translation_key], [page.pk] if deleted else [])
+    for path in LearningPathPage.objects.filter(pk__in=path_ids).select_related("locale"):
+        insert_or_update_object(path)
+    return path_ids
+
+
 def page_changed(sender, instance, **kwargs):
     if document_for(instance):
-        _later([instance.pk])
+        _later([instance.pk, *_paths_leading_to(instance)])
 
 
 def page_deleted(sender, instance, **kwargs):
-    _later([instance.pk])
+    _later([instance.pk, *_paths_leading_to(instance, deleted=True)])
 
 
 def subtree_changed(sender, instance, **kwargs):

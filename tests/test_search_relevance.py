@@ -17,16 +17,18 @@ pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 # The database's hold on PostgreSQL (CI) and on SQLite (a newcomer's `make test`), whose figures
 # differ: they sit under the lower of the two.
 FLOORS = {
-    ("elasticsearch", "queries"): {"ndcg": 0.90, "recall": 0.92, "empty": 0},
-    ("elasticsearch", "queries2"): {"ndcg": 0.79, "recall": 0.80, "empty": 0},
-    ("elasticsearch", "holdout"): {"ndcg": 0.87, "recall": 0.90, "empty": 0},
+    ("elasticsearch", "queries"): {"ndcg": 0.91, "recall": 0.93, "empty": 0},
+    ("elasticsearch", "queries2"): {"ndcg": 0.79, "recall": 0.81, "empty": 0},
+    ("elasticsearch", "holdout"): {"ndcg": 0.88, "recall": 0.92, "empty": 0},
     ("elasticsearch", "holdout2"): {"ndcg": 0.81, "recall": 0.81, "empty": 0},
-    ("elasticsearch", "holdout3"): {"ndcg": 0.82, "recall": 0.82, "empty": 0},
-    ("database", "queries"): {"ndcg": 0.86, "recall": 0.88, "empty": 0},
-    ("database", "queries2"): {"ndcg": 0.73, "recall": 0.74, "empty": 0},
-    ("database", "holdout"): {"ndcg": 0.81, "recall": 0.84, "empty": 0},
-    ("database", "holdout2"): {"ndcg": 0.75, "recall": 0.75, "empty": 0},
-    ("database", "holdout3"): {"ndcg": 0.77, "recall": 0.75, "empty": 0},
+    ("elasticsearch", "holdout3"): {"ndcg": 0.83, "recall": 0.84, "empty": 0},
+    ("elasticsearch", "holdout4"): {"ndcg": 0.90, "recall": 0.92, "empty": 0},
+    ("database", "queries"): {"ndcg": 0.87, "recall": 0.91, "empty": 0},
+    ("database", "queries2"): {"ndcg": 0.73, "recall": 0.75, "empty": 0},
+    ("database", "holdout"): {"ndcg": 0.82, "recall": 0.87, "empty": 0},
+    ("database", "holdout2"): {"ndcg": 0.76, "recall": 0.78, "empty": 0},
+    ("database", "holdout3"): {"ndcg": 0.78, "recall": 0.79, "empty": 0},
+    ("database", "holdout4"): {"ndcg": 0.86, "recall": 0.87, "empty": 0},
 }
 
 
@@ -49,7 +51,7 @@ BACKENDS = {
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
-@pytest.mark.parametrize("name", ["queries", "queries2", "holdout", "holdout2", "holdout3"])
+@pytest.mark.parametrize("name", ["queries", "queries2", "holdout", "holdout2", "holdout3", "holdout4"])
 def test_relevance_stays_above_its_floor(request, backend, name):
     fixture, backend_class = BACKENDS[backend]
     request.getfixturevalue(fixture)

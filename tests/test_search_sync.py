@@ -1,14 +1,17 @@
-"""The index follows the site: publish, unpublish, delete, privacy, snippet renames, engine outages."""
+"""The index follows the site: publish, unpublish, delete, privacy, snippet renames, the paths leading to
+a page, engine outages."""
 
 import pytest
 from django.conf import settings
+from django.utils import timezone
 from wagtail.models import ModelLogEntry, Page, PageViewRestriction
 
-from practices.models import GoodPracticePage, Organisation
+from practices.models import GoodPracticePage, LearningPathPage, Organisation
 from search import documents, engine, indexing
-from search.backends import ElasticsearchBackend
+from search.backends import DatabaseBackend, ElasticsearchBackend
 from search.indexes import alias_name
 from search.models import PendingIndexUpdate
+from search.params import SearchParams
 from tests.factories import draft_beside
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
@@ -103,6 +106,50 @@ def test_renaming_an_organisation_updates_its_documents(
         organisation.name = "Renamed Collective"
         organisation.save()
     assert document_of(elasticsearch, practice)["organisation_name"] == "Renamed Collective"
+
+
+@pytest.fixture
+def path_and_step():
+    """An English learning path and the page its first step leads to."""
+    path = LearningPathPage.objects.live().filter(locale__language_code="en").order_by("pk").first()
+    return path, path.path_steps[0].item.page.specific
+
+
+def test_a_path_carries_the_pages_it_leads_to_and_follows_their_edits(
+    elasticsearch, path_and_step, django_capture_on_commit_callbacks
+):
+    path, step = path_and_step
+    assert step.title in document_of(elasticsearch, path)["body"]
+    step.title = "Lighthouse keepers cooperative"
+    with django_capture_on_commit_callbacks(execute=True):
+        step.save_revision().publish()
+    assert "Lighthouse keepers cooperative" in document_of(elasticsearch, path)["body"]
+    elasticsearch.indices.refresh(index=alias_name("en"))
+    found = ElasticsearchBackend().search(
+        SearchParams(locale="en", q="lighthouse keepers", filters={"type": ["path"]})
+    )
+    assert path.url in [result.url for result in found.results]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        step.delete()
+    assert "Lighthouse keepers cooperative" not in document_of(elasticsearch, path)["body"]
+
+
+def test_the_database_finds_a_path_by_the_pages_it_leads_to_after_their_edits(database_search, path_and_step):
+    path, step = path_and_step
+    step.title = "Lighthouse keepers cooperative"
+    step.save_revision().publish()
+    found = DatabaseBackend().search(
+        SearchParams(locale="en", q="lighthouse keepers", filters={"type": ["path"]})
+    )
+    assert [result.url for result in found.results] == [path.url]
+
+
+def test_a_replay_of_the_audit_log_brings_the_paths_leading_to_a_page_edited(path_and_step):
+    path, step = path_and_step
+    moment = timezone.now()
+    step.save_revision().publish()
+    assert {step.pk, path.pk} <= indexing.pages_changed_since(moment)
 
 
 def test_engine_outage_never_blocks_publishing_and_is_caught_up(

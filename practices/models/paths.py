@@ -4,13 +4,15 @@ workshops, and where a reader who follows one stands on it."""
 from dataclasses import dataclass
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -44,6 +46,7 @@ class LearningPathPage(HubContentPage):
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=2),
+        index.SearchField("steps_text"),
         index.FilterField("organisation"),
     ]
     api_fields = [*HubContentPage.api_fields, APIField("compiled_by"), APIField("steps")]
@@ -61,6 +64,17 @@ class LearningPathPage(HubContentPage):
     @cached_property
     def path_steps(self):
         return steps_of([self])[self.pk]
+
+    def steps_text(self):
+        """What the path is about, for the searches: its steps' notes, and the titles and summaries
+        of the pages they lead to, in the path's language where those are translated (a path on
+        money is found by "crowdfunding" when one of its steps is the crowdfunding guide)."""
+        with translation.override(self.locale.language_code):
+            steps = steps_of([self])[self.pk]
+        linked = [
+            text for step in steps if step.item.available for text in (step.item.title, step.item.summary)
+        ]
+        return " ".join([*(step.note for step in steps), *linked])
 
     @property
     def total_minutes(self):
@@ -96,6 +110,18 @@ def steps_of(paths):
         ]
         for path_id, steps in stored.items()
     }
+
+
+def paths_leading_to(translation_keys, page_ids=()):
+    """Ids of the learning paths whose steps lead to a version of the pages with these translation
+    keys, or to one of ``page_ids`` (a page just deleted has no version left to name it)."""
+    versions = Page.objects.filter(translation_key__in=translation_keys).values_list("pk", flat=True)
+    references = ReferenceIndex.objects.filter(
+        to_content_type=ContentType.objects.get_for_model(Page),
+        to_object_id__in=[str(pk) for pk in {*versions, *page_ids}],
+        content_type=ContentType.objects.get_for_model(LearningPathPage),
+    )
+    return {int(object_id) for object_id in references.values_list("object_id", flat=True)}
 
 
 @dataclass
