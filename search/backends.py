@@ -606,7 +606,9 @@ def run_search(params):
     if kept is not None:
         kept.asked_before = True
         return kept
-    response, degraded = _with_fallback(lambda backend: backend.search(params))
+    # Labels in the language searched, whichever page or API call asked first: the answer is kept.
+    with translation.override(params.locale):
+        response, degraded = _with_fallback(lambda backend: backend.search(params))
     response.degraded = degraded
     for result in response.results:
         result.read_by(params.locale)

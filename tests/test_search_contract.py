@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import caches
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
@@ -16,7 +17,7 @@ from practices.language_versions import reading_order
 from practices.models import GoodPracticePage, LearningPathPage, TrainingMaterialPage, WorkshopPage
 from search import query
 from search.indexes import all_aliases
-from search.params import FACET_FIELDS
+from search.params import FACET_FIELDS, TYPE_LABELS
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
@@ -39,6 +40,18 @@ def slugs(data):
 
 def distinct_live(*models):
     return sum(model.objects.live().values("translation_key").distinct().count() for model in models)
+
+
+def test_facet_labels_are_in_the_language_searched_whoever_asked_first(client, backend):
+    """The API names facet values in the language it is asked for, and so does a search page in that
+    language shown the answer the API's call left in the cache."""
+    with translation.override("hr"):
+        croatian = {str(TYPE_LABELS["practice"]), str(dict(settings.WAGTAIL_CONTENT_LANGUAGES)["en"])}
+    data = api(client, q="volonteri", lang="hr")
+    labels = {option["label"] for facet in ("type", "language") for option in data["facets"][facet]}
+    assert croatian <= labels
+    page = client.get("/hr/search/", {"q": "volonteri"}).content.decode()
+    assert all(label in page for label in croatian)
 
 
 def test_response_has_the_documented_shape(client, backend):
