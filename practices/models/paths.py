@@ -67,12 +67,15 @@ class LearningPathPage(HubContentPage):
 
     def steps_text(self):
         """What the path is about, for the searches: its steps' notes, and the titles and summaries
-        of the pages they lead to, in the path's language where those are translated (a path on
-        money is found by "crowdfunding" when one of its steps is the crowdfunding guide)."""
+        of the pages they lead to that are translated into its language (a path on money is found
+        by "crowdfunding" when one of its steps is the crowdfunding guide)."""
         with translation.override(self.locale.language_code):
             steps = steps_of([self])[self.pk]
         linked = [
-            text for step in steps if step.item.available for text in (step.item.title, step.item.summary)
+            text
+            for step in steps
+            if step.item.available and step.item.page.locale_id == self.locale_id
+            for text in (step.item.title, step.item.summary)
         ]
         return " ".join([*(step.note for step in steps), *linked])
 
