@@ -189,8 +189,8 @@ class ElasticsearchBackend:
         documents = counted.hits.total.value
         pages = int(counted.aggregations.matched.value)
         if documents != pages and pages <= EXACTLY_COUNTED:
-            exact = query.facet_counts(engine.client(), params, forgiving, exact=True).execute()
-            return self._exact_counts(exact), ()
+            recounted = query.facet_counts(engine.client(), params, forgiving, exact=True).execute()
+            return self._exact_counts(recounted), ()
         # Beyond the exact counts' precision the pages may be counted above the documents.
         share = min(1.0, pages / documents) if documents else 1.0
         estimated = tuple(facet for facet in FACET_FIELDS if facet != "language") if share < 1 else ()

@@ -27,9 +27,10 @@ def _later(page_ids):
         transaction.on_commit(lambda: update_pages(page_ids))
 
 
-def _paths_leading_to(page, deleted=False):
-    """The learning paths leading to ``page``, each put again in the database's own index now."""
-    path_ids = paths_leading_to([page.translation_key], [page.pk] if deleted else [])
+def _paths_leading_to(page):
+    """The learning paths leading to ``page`` (itself named by id, for a page just deleted), each
+    put again in the database's own index now."""
+    path_ids = paths_leading_to([page.translation_key], [page.pk])
     for path in LearningPathPage.objects.filter(pk__in=path_ids).select_related("locale"):
         insert_or_update_object(path)
     return path_ids
@@ -41,7 +42,7 @@ def page_changed(sender, instance, **kwargs):
 
 
 def page_deleted(sender, instance, **kwargs):
-    _later([instance.pk, *_paths_leading_to(instance, deleted=True)])
+    _later([instance.pk, *_paths_leading_to(instance)])
 
 
 def subtree_changed(sender, instance, **kwargs):

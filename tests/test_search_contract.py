@@ -38,6 +38,11 @@ def slugs(data):
     return [result["url"].rstrip("/").rsplit("/", 1)[-1] for result in data["results"]]
 
 
+def counts_by_value(options):
+    """{value: count} of one facet's options in an API answer."""
+    return {option["value"]: option["count"] for option in options}
+
+
 def distinct_live(*models):
     return sum(model.objects.live().values("translation_key").distinct().count() for model in models)
 
@@ -100,7 +105,7 @@ def test_empty_query_browses_everything_once(client, backend):
     assert data["count"] == distinct_live(
         GoodPracticePage, TrainingMaterialPage, WorkshopPage, LearningPathPage
     )
-    types = {option["value"]: option["count"] for option in data["facets"]["type"]}
+    types = counts_by_value(data["facets"]["type"])
     assert types == {
         "practice": distinct_live(GoodPracticePage),
         "material": distinct_live(TrainingMaterialPage),
@@ -209,7 +214,7 @@ def test_filters_keep_facet_counts_honest(client, backend):
     digital = next(option for option in before["facets"]["theme"] if option["value"] == "digital")
     after = api(client, lang="en", theme="digital")
     assert after["count"] == digital["count"]
-    themes_after = {option["value"]: option["count"] for option in after["facets"]["theme"]}
+    themes_after = counts_by_value(after["facets"]["theme"])
     assert themes_after["digital"] == digital["count"], "a facet's own counts ignore its own filter"
     assert all("digital" in result["themes"] for result in after["results"])
 
@@ -248,7 +253,7 @@ def test_facet_counts_are_the_pages_found(client, backend, q, lang):
     assert data["estimated_facets"] == []
     for facet, values_of in VALUES_OF_A_RESULT.items():
         tally = Counter(value for result in results for value in values_of(result) if value)
-        assert {option["value"]: option["count"] for option in data["facets"][facet]} == tally, facet
+        assert counts_by_value(data["facets"][facet]) == tally, facet
 
 
 @pytest.mark.parametrize(("q", "lang"), SEARCHES_IN_FOUR_LANGUAGES)
@@ -286,7 +291,7 @@ def test_many_pages_found_in_several_languages_have_their_counts_estimated(
     assert rough["estimated_facets"] == [facet for facet in FACET_FIELDS if facet != "language"]
 
     def counts(data, facet):
-        return {option["value"]: option["count"] for option in data["facets"][facet]}
+        return counts_by_value(data["facets"][facet])
 
     assert counts(rough, "language") == counts(exact, "language")
     for facet in rough["estimated_facets"]:
@@ -319,7 +324,7 @@ def test_year_range_keeps_overlapping_work(client, backend):
 
 def test_year_range_leaves_out_pages_without_years(client, backend):
     data = api(client, lang="en", year_from="2027")
-    types = {option["value"]: option["count"] for option in data["facets"]["type"]}
+    types = counts_by_value(data["facets"]["type"])
     assert types.get("path", 0) == 0
     upcoming = WorkshopPage.objects.live().filter(ends_on__year__gte=2027)
     assert types["workshop"] == upcoming.values("translation_key").distinct().count() > 0
@@ -469,7 +474,7 @@ def test_a_search_asked_again_newest_first_has_its_counts_from_the_engines_cache
         return stats["_all"]["total"]["request_cache"]["hit_count"]
 
     def counts(data):
-        return {facet: {o["value"]: o["count"] for o in options} for facet, options in data["facets"].items()}
+        return {facet: counts_by_value(options) for facet, options in data["facets"].items()}
 
     first = api(client, q="festival", lang="en", type="practice")
     before = cache_hits()
